@@ -16,10 +16,10 @@ import numpy as np
 from PIL import Image
 
 # %% auto #0
-__all__ = ['RAW_IMAGE_BYTES', 'CIFAR10_URL', 'TRAIN_BATCHES', 'TEST_BATCH', 'KERAS_CACHE', 'ASSETS', 'SAMPLE_GRID', 'MAX_PIXELS',
-           'IMAGE_SUFFIXES', 'restricted_pickle_load', 'read_cifar10_folder', 'find_cifar10', 'load_cifar10',
-           'tile_images', 'untile_images', 'sample_images', 'load_image', 'check_image_array', 'atomic_write_bytes',
-           'save_image', 'make_dataset', 'patches_from_folder', 'png_bits_per_pixel']
+__all__ = ['RAW_IMAGE_BYTES', 'CIFAR10_URL', 'TRAIN_BATCHES', 'TEST_BATCH', 'KERAS_CACHE', 'PACKAGE_DIR', 'ASSETS', 'SAMPLE_GRID',
+           'MAX_PIXELS', 'IMAGE_SUFFIXES', 'restricted_pickle_load', 'read_cifar10_folder', 'find_cifar10',
+           'load_cifar10', 'tile_images', 'untile_images', 'sample_images', 'load_image', 'check_image_array',
+           'atomic_write_bytes', 'save_image', 'make_dataset', 'patches_from_folder', 'png_bits_per_pixel']
 
 # %% ../nbs/00_data.ipynb #485e12ec
 RAW_IMAGE_BYTES = 32 * 32 * 3  # one uncompressed CIFAR-10 image
@@ -129,7 +129,9 @@ def load_cifar10(path=None, download=True):
     return read_cifar10_folder(find_cifar10(path, download))
 
 # %% ../nbs/00_data.ipynb #63ca4dd2
-ASSETS = Path(__file__).parent/'assets' if '__file__' in globals() else Path('../cifar10_compressai/assets')
+import cifar10_compressai
+PACKAGE_DIR = Path(cifar10_compressai.__file__).parent  # the installed package, also when run from a notebook
+ASSETS = PACKAGE_DIR/'assets'
 SAMPLE_GRID = 8  # the shipped sample is an 8x8 grid of 32x32 images
 
 def tile_images(images, ncols):
