@@ -42,9 +42,10 @@ class TrainConfig:
     batch_size: int = 16
     steps_per_epoch: int = 1000
     epochs: int = 30
-    learning_rate: float = 5e-4
+    learning_rate: float = 3e-4
     final_learning_rate: float = 1e-5
     schedule: str = 'cosine'
+    clip_norm: float = 1.0
     seed: int = 0
     data_path: str | None = None
     validation_images: int = 400
@@ -93,7 +94,7 @@ def build_training(config):
     keras.mixed_precision.set_global_policy('mixed_float16' if config.mixed_precision else 'float32')
     model = ImageCodec(config.num_filters, config.latent_channels, config.kernel_size, model_id=config.model_id)
     if config.init_weights: model.load_weights(config.init_weights)
-    optimizer = keras.optimizers.Adam(learning_rate_schedule(config))
+    optimizer = keras.optimizers.Adam(learning_rate_schedule(config), global_clipnorm=config.clip_norm or None)
     if config.mixed_precision: optimizer = keras.optimizers.LossScaleOptimizer(optimizer)
     optimizer.build(model.trainable_variables)
     return model, RateDistortionLoss(config.lmbda, config.alpha, config.beta), optimizer
@@ -101,11 +102,15 @@ def build_training(config):
 def make_train_step(model, loss_fn, optimizer, xla=False):
     "One compiled optimizer step: batch -> dict of loss components."
     import tensorflow as tf
+    # Gradients are taken of L/λ (distortion priced in bits, as CompressAI writes the loss), so that
+    # clip_norm means the same thing at every quality level; Adam itself does not care about the scale.
+    scale = 1.0 / loss_fn.lmbda if loss_fn.lmbda > 0 else 1.0
     @tf.function(jit_compile=xla, reduce_retracing=True, autograph=False)
     def train_step(x):
         with tf.GradientTape() as tape:
             parts = loss_fn(x, model(x, training=True))
-            scaled = optimizer.scale_loss(parts['loss']) if hasattr(optimizer, 'scale_loss') else parts['loss']
+            objective = parts['loss'] * scale
+            scaled = optimizer.scale_loss(objective) if hasattr(optimizer, 'scale_loss') else objective
         optimizer.apply(tape.gradient(scaled, model.trainable_variables), model.trainable_variables)
         return parts
     return train_step
@@ -235,7 +240,7 @@ def plot_loss_curves(log_csv, out_png=None):
     return fig
 
 # %% ../nbs/03_train.ipynb #2b80cf9b
-SHIPPED_LEVELS = {1: {'lmbda': 200.0}, 2: {'lmbda': 100.0}, 3: {'lmbda': 50.0}, 4: {'lmbda': 25.0}, 5: {'lmbda': 12.0}}
+SHIPPED_LEVELS = {1: {'lmbda': 200.0, 'learning_rate': 5e-4, 'clip_norm': 0.0}, 2: {'lmbda': 100.0}, 3: {'lmbda': 50.0}, 4: {'lmbda': 25.0}, 5: {'lmbda': 12.0}}
 
 def shipped_config(quality, data_path=None, output_dir=None):
     "The TrainConfig that produced shipped quality level `quality`."
