@@ -360,15 +360,16 @@ class ImageCodec(keras.Model):
         self.model_id, self.batch_size = model_id, batch_size
         self.analysis_transform = AnalysisTransform(num_filters, latent_channels, kernel_size, name='analysis_transform')
         self.synthesis_transform = SynthesisTransform(num_filters, kernel_size, name='synthesis_transform')
-        self.entropy_bottleneck = EntropyBottleneck(name='entropy_bottleneck')
+        # probabilities need float32 even when the transforms compute in float16 (mixed precision)
+        self.entropy_bottleneck = EntropyBottleneck(name='entropy_bottleneck', dtype='float32')
         self(np.zeros((1, STRIDE, STRIDE, 3), 'float32'))  # create every weight now, so loading needs no data
         self._range_tables = None
 
     def call(self, x, training=False):
         "x in [0, 1] -> {'x_hat', 'likelihoods', 'y'}; noisy latent when training."
-        y = self.analysis_transform(x)
+        y = ops.cast(self.analysis_transform(x), 'float32')
         y_hat, likelihoods = self.entropy_bottleneck(y, training=training)
-        return {'x_hat': self.synthesis_transform(y_hat), 'likelihoods': likelihoods, 'y': y}
+        return {'x_hat': ops.cast(self.synthesis_transform(y_hat), 'float32'), 'likelihoods': likelihoods, 'y': y}
 
     def get_config(self):
         return {**super().get_config(), 'num_filters': self.num_filters, 'latent_channels': self.latent_channels,

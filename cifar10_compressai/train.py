@@ -239,7 +239,7 @@ def plot_loss_curves(log_csv, out_png=None):
         atomic_write_bytes(out_png, buf.getvalue(), overwrite=True); plt.close(fig)
     return fig
 
-# %% ../nbs/03_train.ipynb #2b80cf9b
+# %% ../nbs/03_train.ipynb #353d11b0
 SHIPPED_LEVELS = {1: {'lmbda': 200.0, 'learning_rate': 5e-4, 'clip_norm': 0.0}, 2: {'lmbda': 100.0}, 3: {'lmbda': 50.0}, 4: {'lmbda': 25.0}, 5: {'lmbda': 12.0}}
 
 def shipped_config(quality, data_path=None, output_dir=None):
