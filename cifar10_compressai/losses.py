@@ -200,7 +200,7 @@ def lpips(x, y, batch_size=256):
         out.append(ops.convert_to_numpy(sum(ops.mean(h(d), axis=(1, 2, 3)) for h, d in zip(heads, diffs))))
     return np.concatenate(out).astype(np.float64)
 
-# %% ../nbs/02_losses.ipynb #2e1f8efa
+# %% ../nbs/02_losses.ipynb #3e858457
 class RateDistortionLoss:
     "L = λ·bpp + α·MSE(0–255 scale) + β·perceptual; returns a dict with the total and each part."
     def __init__(self, lmbda, alpha=1.0, beta=0.0, layer_weights=(1.0, 1.0, 1.0, 1.0, 1.0)):
