@@ -19,9 +19,10 @@ from .losses import file_bits_per_pixel, lpips, psnr, ssim
 from .model import ImageCodec, load_pretrained, pretrained_qualities
 
 # %% auto #0
-__all__ = ['SUMMARY_COLUMNS', 'SUMMARY_FORMATS', 'measure', 'evaluate', 'summarize', 'classical_codecs', 'encode_classical',
-           'decode_classical', 'benchmark_classical', 'ours', 'pchip', 'bd_rate', 'bd_table', 'markdown_table',
-           'ratio_rows', 'rd_figure', 'comparison_figure', 'report', 'nearest_classical', 'explorer']
+__all__ = ['SUMMARY_COLUMNS', 'SUMMARY_FORMATS', 'MODEL_CARD_COLUMNS', 'MODEL_CARD_FORMATS', 'measure', 'evaluate', 'summarize',
+           'classical_codecs', 'encode_classical', 'decode_classical', 'benchmark_classical', 'ours', 'pchip',
+           'bd_rate', 'bd_table', 'markdown_table', 'ratio_rows', 'rd_figure', 'comparison_figure', 'report',
+           'shipped_summary', 'model_card', 'nearest_classical', 'explorer']
 
 # %% ../nbs/04_evaluate.ipynb #7badeecf
 def measure(images, files, decoded, with_lpips=True):
@@ -304,6 +305,31 @@ def report(images, out_dir, qualities=None, codecs=None, with_lpips=True, compar
     return rows, bd
 
 # %% ../nbs/04_evaluate.ipynb #49c27f9a
+def shipped_summary(quality):
+    "The training summary stored beside a shipped level's weights."
+    import json
+    from cifar10_compressai.model import WEIGHTS_DIR
+    path = WEIGHTS_DIR/f'quality{quality}.json'
+    return json.loads(path.read_text()) if path.is_file() else {}
+
+def model_card(test_images, train_images, with_lpips=True):
+    "Rows describing every shipped level on test and training images."
+    rows = []
+    for q in pretrained_qualities():
+        info = shipped_summary(q); cfg = info.get('config', {})
+        test = evaluate(q, test_images, with_lpips)
+        train_psnr = evaluate(q, train_images, with_lpips=False)['psnr']
+        rows.append({'quality': q, 'lmbda': cfg.get('lmbda', float('nan')), 'beta': cfg.get('beta', float('nan')),
+                     'steps': info.get('steps', 0), 'train_minutes': info.get('train_seconds', float('nan')) / 60,
+                     'bpp': float(test['bpp'].mean()), 'psnr': float(test['psnr'].mean()), 'ssim': float(test['ssim'].mean()),
+                     'lpips': float(np.nanmean(test['lpips'])) if with_lpips else float('nan'),
+                     'train_psnr': float(train_psnr.mean()), 'gap_db': float(train_psnr.mean() - test['psnr'].mean())})
+    return rows
+
+MODEL_CARD_COLUMNS = ['quality', 'lmbda', 'beta', 'steps', 'train_minutes', 'bpp', 'psnr', 'ssim', 'lpips', 'train_psnr', 'gap_db']
+MODEL_CARD_FORMATS = {'lmbda': '{:g}', 'beta': '{:g}', 'train_minutes': '{:.0f}', 'bpp': '{:.3f}', 'ssim': '{:.4f}', 'lpips': '{:.4f}', 'gap_db': '{:+.2f}'}
+
+# %% ../nbs/04_evaluate.ipynb #49283c22
 def nearest_classical(name, image, target_bytes):
     "(setting, file, decoded) of classical codec `name` at the setting whose file for `image` is closest to `target_bytes`."
     fmt, settings, options, _ = classical_codecs()[name]

@@ -26,7 +26,7 @@ from .losses import RateDistortionLoss
 # %% auto #0
 __all__ = ['LOG_FIELDS', 'SHIPPED_LEVELS', 'TrainConfig', 'training_data', 'learning_rate_schedule', 'build_training',
            'make_train_step', 'validate', 'save_checkpoint', 'load_checkpoint', 'train', 'plot_loss_curves',
-           'shipped_config']
+           'shipped_config', 'export_shipped']
 
 # %% ../nbs/03_train.ipynb #f61ae00a
 @dataclasses.dataclass
@@ -246,3 +246,24 @@ def shipped_config(quality, data_path=None, output_dir=None):
     "The TrainConfig that produced shipped quality level `quality`."
     if quality not in SHIPPED_LEVELS: raise ValueError(f'unknown quality {quality!r}; shipped levels are {sorted(SHIPPED_LEVELS)}')
     return TrainConfig(model_id=quality, data_path=data_path, output_dir=output_dir or f'runs/quality{quality}', **SHIPPED_LEVELS[quality])
+
+# %% ../nbs/03_train.ipynb #6c09e230
+def export_shipped(run_dir, quality, weights_dir=None, figure_dir=None):
+    "Copy a finished run into the package as shipped level `quality` (weights + training summary)."
+    from cifar10_compressai.model import WEIGHTS_DIR, tables_are_current
+    run = Path(run_dir); weights_dir = Path(weights_dir or WEIGHTS_DIR); weights_dir.mkdir(parents=True, exist_ok=True)
+    model = keras.saving.load_model(run/'model.keras', safe_mode=True)
+    if model.model_id != quality: raise ValueError(f'{run}: model id {model.model_id} is not quality {quality}')
+    if not tables_are_current(model.entropy_bottleneck): raise ValueError(f'{run}: coding tables are stale')
+    rows = _read_log(run/'log.csv')
+    summary = {'config': json.loads((run/'config.json').read_text()), 'epochs': len(rows),
+               'steps': int(rows[-1]['step']) if rows else 0,
+               'train_seconds': round(sum(float(r['seconds']) for r in rows), 1),
+               'images_per_second': round(float(np.mean([float(r['images_per_second']) for r in rows])), 1) if rows else 0,
+               'final_validation': {k: float(rows[-1][f'val_{k}']) for k in ('bpp', 'mse', 'psnr', 'perceptual')} if rows else {}}
+    atomic_write_bytes(weights_dir/f'quality{quality}.keras', (run/'model.keras').read_bytes(), overwrite=True)
+    atomic_write_bytes(weights_dir/f'quality{quality}.json', json.dumps(summary, indent=1).encode(), overwrite=True)
+    if figure_dir and (run/'loss_curves.png').is_file():
+        Path(figure_dir).mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(Path(figure_dir)/f'loss_curves_quality{quality}.png', (run/'loss_curves.png').read_bytes(), overwrite=True)
+    return summary
