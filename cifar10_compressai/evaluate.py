@@ -20,9 +20,9 @@ from .model import ImageCodec, load_pretrained, pretrained_qualities
 
 # %% auto #0
 __all__ = ['SUMMARY_COLUMNS', 'SUMMARY_FORMATS', 'MODEL_CARD_COLUMNS', 'MODEL_CARD_FORMATS', 'measure', 'evaluate', 'summarize',
-           'classical_codecs', 'encode_classical', 'decode_classical', 'benchmark_classical', 'ours', 'pchip',
-           'bd_rate', 'bd_table', 'markdown_table', 'ratio_rows', 'rd_figure', 'comparison_figure', 'report',
-           'shipped_summary', 'model_card', 'nearest_classical', 'explorer']
+           'classical_codecs', 'encode_classical', 'decode_classical', 'benchmark_classical', 'shipped_summary', 'ours',
+           'pchip', 'bd_rate', 'bd_table', 'at_equal_rate', 'perceptual_tradeoff', 'markdown_table', 'ratio_rows',
+           'rd_figure', 'comparison_figure', 'report', 'model_card', 'nearest_classical', 'explorer']
 
 # %% ../nbs/04_evaluate.ipynb #7badeecf
 def measure(images, files, decoded, with_lpips=True):
@@ -120,13 +120,21 @@ def benchmark_classical(images, codecs=None, with_lpips=True, verbose=True):
         if verbose: print(f'{name}: {len(settings)} settings in {time.time() - t0:.1f}s')
     return rows
 
+def shipped_summary(quality):
+    "The training summary stored beside a shipped level's weights."
+    import json
+    from cifar10_compressai.model import WEIGHTS_DIR
+    path = WEIGHTS_DIR/f'quality{quality}.json'
+    return json.loads(path.read_text()) if path.is_file() else {}
+
 def ours(images, qualities=None, with_lpips=True):
     "Summary rows of every shipped quality level (or the given ImageCodecs) on `images`."
     models = qualities if qualities is not None else pretrained_qualities()
     rows = []
     for q in models:
         name = f'quality {q}' if not isinstance(q, ImageCodec) else f'model {q.model_id}'
-        rows.append(summarize('ours', name, evaluate(q, images, with_lpips)))
+        beta = 0 if isinstance(q, ImageCodec) else shipped_summary(q).get('config', {}).get('beta', 0)
+        rows.append(summarize('ours (perceptual)' if beta else 'ours', name, evaluate(q, images, with_lpips)))
     return rows
 
 # %% ../nbs/04_evaluate.ipynb #6d847ebd
@@ -171,7 +179,7 @@ def bd_rate(rate_ref, quality_ref, rate_test, quality_test, samples=1000):
     grid = np.linspace(lo, hi, samples)
     return float((np.exp(np.mean(pchip(qb, rb, grid) - pchip(qa, ra, grid))) - 1) * 100)
 
-# %% ../nbs/04_evaluate.ipynb #c50c7eb1
+# %% ../nbs/04_evaluate.ipynb #cc927ec8
 def bd_table(rows, reference_rows=None, test='ours'):
     "BD-rate (%) of `test` against every other codec in `rows`, for PSNR and for LPIPS, whole-file and payload bpp."
     by_codec = {}
@@ -193,6 +201,23 @@ def bd_table(rows, reference_rows=None, test='ours'):
         table.append(entry)
     return table
 
+def at_equal_rate(rows, codec, bpp):
+    "PSNR and LPIPS of `codec`'s curve interpolated (PCHIP over bpp) at `bpp`; NaN outside its range."
+    curve = sorted((r for r in rows if r['codec'] == codec), key=lambda r: r['bpp'])
+    rates = np.array([r['bpp'] for r in curve])
+    if len(curve) < 2 or not rates[0] <= bpp <= rates[-1]: return {'psnr': float('nan'), 'lpips': float('nan')}
+    return {k: float(pchip(rates, [r[k] for r in curve], [bpp])[0]) for k in ('psnr', 'lpips')}
+
+def perceptual_tradeoff(rows):
+    "For each perceptually weighted level: its PSNR and LPIPS against the β = 0 curve at the same bpp."
+    out = []
+    for r in rows:
+        if r['codec'] != 'ours (perceptual)': continue
+        ref = at_equal_rate(rows, 'ours', r['bpp'])
+        out.append({'setting': r['setting'], 'bpp': r['bpp'], 'psnr': r['psnr'], 'psnr_beta0': ref['psnr'],
+                    'lpips': r['lpips'], 'lpips_beta0': ref['lpips']})
+    return out
+
 def markdown_table(rows, columns, formats=None):
     "A GitHub markdown table of dict rows."
     formats = formats or {}
@@ -201,12 +226,12 @@ def markdown_table(rows, columns, formats=None):
     lines += ['| ' + ' | '.join(fmt(c, r.get(c, float('nan'))) for c in columns) + ' |' for r in rows]
     return '\n'.join(lines)
 
-# %% ../nbs/04_evaluate.ipynb #63639852
+# %% ../nbs/04_evaluate.ipynb #a07310bc
 def ratio_rows(rows, png_bpp):
     "Add compression ratios against raw RGB and against lossless PNG to summary rows."
     return [{**r, 'ratio_raw': RAW_IMAGE_BYTES / r['bytes'], 'ratio_png': png_bpp / r['bpp']} for r in rows]
 
-# %% ../nbs/04_evaluate.ipynb #b9a1e2c3
+# %% ../nbs/04_evaluate.ipynb #23623d20
 def _save_figure(fig, path):
     import matplotlib.pyplot as plt
     buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=100, bbox_inches='tight')
@@ -223,7 +248,8 @@ def rd_figure(rows, out_png=None):
     fig, axes = plt.subplots(1, 2, figsize=(12, 4.5))
     for name, rs in by_codec.items():
         rs = sorted(rs, key=lambda r: r['bpp'])
-        style = dict(marker='o', lw=2.5, color='black') if name == 'ours' else dict(marker='.', lw=1)
+        style = (dict(marker='o', lw=2.5, color='black') if name == 'ours' else
+                 dict(marker='*', ms=12, lw=0, color='crimson') if name == 'ours (perceptual)' else dict(marker='.', lw=1))
         for ax, key in zip(axes, ('psnr', 'lpips')):
             ax.plot([r['bpp'] for r in rs], [r[key] for r in rs], label=name, **style)
         if name == 'avif':
@@ -253,7 +279,7 @@ def comparison_figure(images, ours_levels, classical, out_png=None):
     if out_png: _save_figure(fig, out_png)
     return fig
 
-# %% ../nbs/04_evaluate.ipynb #262d7038
+# %% ../nbs/04_evaluate.ipynb #9ffbd6ac
 SUMMARY_COLUMNS = ['codec', 'setting', 'bytes', 'bpp', 'payload_bpp', 'psnr', 'ssim', 'lpips', 'ratio_raw', 'ratio_png']
 SUMMARY_FORMATS = {'bytes': '{:.1f}', 'bpp': '{:.3f}', 'payload_bpp': '{:.3f}', 'ssim': '{:.4f}', 'lpips': '{:.4f}',
                    'ratio_raw': '{:.1f}×', 'ratio_png': '{:.1f}×'}
@@ -298,20 +324,18 @@ def report(images, out_dir, qualities=None, codecs=None, with_lpips=True, compar
                  'Our whole-file rate against the reference\'s whole-file rate (`_bpp`) and against its payload only (`_payload_bpp`).', '',
                  markdown_table(bd, ['reference', 'psnr_bpp', 'psnr_payload_bpp', 'lpips_bpp', 'lpips_payload_bpp'],
                                 {k: '{:+.1f} %' for k in ('psnr_bpp', 'psnr_payload_bpp', 'lpips_bpp', 'lpips_payload_bpp')})]
+    trade = perceptual_tradeoff(rows)
+    if trade:
+        text += ['', '### What the perceptual term buys (β > 0 against the β = 0 curve at the same bpp)', '',
+                 markdown_table(trade, ['setting', 'bpp', 'psnr', 'psnr_beta0', 'lpips', 'lpips_beta0'],
+                                {'bpp': '{:.3f}', 'lpips': '{:.4f}', 'lpips_beta0': '{:.4f}'})]
     atomic_write_bytes(out/'results.md', ('\n'.join(text) + '\n').encode(), overwrite=True)
     atomic_write_bytes(out/'results.json', json.dumps({'rows': rows, 'bd_rate': bd, 'png_bpp': png, 'images': len(images)},
                                                       indent=1, default=float).encode(), overwrite=True)
     if verbose: print(f'wrote {out}/rd_curve.png, comparison.png, results.md, results.json in {time.time() - t0:.1f}s')
     return rows, bd
 
-# %% ../nbs/04_evaluate.ipynb #49c27f9a
-def shipped_summary(quality):
-    "The training summary stored beside a shipped level's weights."
-    import json
-    from cifar10_compressai.model import WEIGHTS_DIR
-    path = WEIGHTS_DIR/f'quality{quality}.json'
-    return json.loads(path.read_text()) if path.is_file() else {}
-
+# %% ../nbs/04_evaluate.ipynb #84cb23d9
 def model_card(test_images, train_images, with_lpips=True):
     "Rows describing every shipped level on test and training images."
     rows = []
@@ -329,7 +353,7 @@ def model_card(test_images, train_images, with_lpips=True):
 MODEL_CARD_COLUMNS = ['quality', 'lmbda', 'beta', 'steps', 'train_minutes', 'bpp', 'psnr', 'ssim', 'lpips', 'train_psnr', 'gap_db']
 MODEL_CARD_FORMATS = {'lmbda': '{:g}', 'beta': '{:g}', 'train_minutes': '{:.0f}', 'bpp': '{:.3f}', 'ssim': '{:.4f}', 'lpips': '{:.4f}', 'gap_db': '{:+.2f}'}
 
-# %% ../nbs/04_evaluate.ipynb #49283c22
+# %% ../nbs/04_evaluate.ipynb #58e8f32c
 def nearest_classical(name, image, target_bytes):
     "(setting, file, decoded) of classical codec `name` at the setting whose file for `image` is closest to `target_bytes`."
     fmt, settings, options, _ = classical_codecs()[name]
