@@ -204,6 +204,8 @@ def atomic_write_bytes(path, data, overwrite=False):
     fd, tmp = tempfile.mkstemp(dir=path.parent or '.', prefix='.' + path.name + '.', suffix='.tmp')
     try:
         with os.fdopen(fd, 'wb') as f: f.write(data)
+        umask = os.umask(0); os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # the permissions a plain open() would give, not mkstemp's 0600
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True); raise
