@@ -243,7 +243,7 @@ def plot_loss_curves(log_csv, out_png=None):
 SHIPPED_LEVELS = {1: {'lmbda': 200.0, 'learning_rate': 5e-4, 'clip_norm': 0.0}, 2: {'lmbda': 100.0}, 3: {'lmbda': 50.0},
                   4: {'lmbda': 25.0}, 5: {'lmbda': 12.0}, 6: {'lmbda': 6.0},
                   # the perceptual level: level 3 fine-tuned with the VGG16 term (starts from the shipped level-3 weights)
-                  7: {'lmbda': 50.0, 'beta': 30.0, 'init_from_quality': 3, 'epochs': 3, 'steps_per_epoch': 500,
+                  7: {'lmbda': 50.0, 'beta': 600.0, 'init_from_quality': 3, 'epochs': 3, 'steps_per_epoch': 500,
                       'learning_rate': 1e-4, 'final_learning_rate': 1e-5}}
 
 def shipped_config(quality, data_path=None, output_dir=None):
