@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import io
+import json
 import math
 import os
 import time
@@ -22,7 +23,7 @@ from .model import ImageCodec, load_pretrained, pretrained_qualities
 __all__ = ['SUMMARY_COLUMNS', 'SUMMARY_FORMATS', 'MODEL_CARD_COLUMNS', 'MODEL_CARD_FORMATS', 'measure', 'evaluate', 'summarize',
            'classical_codecs', 'encode_classical', 'decode_classical', 'benchmark_classical', 'shipped_summary', 'ours',
            'pchip', 'bd_rate', 'bd_table', 'at_equal_rate', 'perceptual_tradeoff', 'markdown_table', 'ratio_rows',
-           'rd_figure', 'comparison_figure', 'report', 'model_card', 'nearest_classical', 'explorer']
+           'rd_figure', 'comparison_figure', 'write_results', 'report', 'model_card', 'nearest_classical', 'explorer']
 
 # %% ../nbs/04_evaluate.ipynb #7badeecf
 def measure(images, files, decoded, with_lpips=True):
@@ -122,7 +123,6 @@ def benchmark_classical(images, codecs=None, with_lpips=True, verbose=True):
 
 def shipped_summary(quality):
     "The training summary stored beside a shipped level's weights."
-    import json
     from cifar10_compressai.model import WEIGHTS_DIR
     path = WEIGHTS_DIR/f'quality{quality}.json'
     return json.loads(path.read_text()) if path.is_file() else {}
@@ -188,7 +188,7 @@ def bd_table(rows, reference_rows=None, test='ours'):
     if not mine: raise ValueError(f'no rows for {test!r}')
     table = []
     for name, ref in by_codec.items():
-        if name == test: continue
+        if name.startswith('ours'): continue   # our own curves are not references
         entry = {'reference': name}
         for metric, sign in (('psnr', 1), ('lpips', -1)):
             for rate_key in ('bpp', 'payload_bpp'):
@@ -288,9 +288,30 @@ def _closest(rows, codec, bpp):
     cands = [r for r in rows if r['codec'] == codec]
     return min(cands, key=lambda r: abs(r['bpp'] - bpp)) if cands else None
 
+def write_results(out_dir, rows, png_bpp, n_images):
+    "results.md (tables: rates and qualities, BD-rates, the perceptual trade) and results.json from summary rows."
+    out = Path(out_dir)
+    bd = bd_table(rows) if any(r['codec'] == 'ours' for r in rows) else []
+    text = [f'Evaluated on {n_images} images; lossless PNG averages {png_bpp:.2f} bpp on them; raw is {RAW_IMAGE_BYTES} bytes (24 bpp).', '',
+            '### Rate and quality (means over images, real file bytes)', '',
+            markdown_table(rows, SUMMARY_COLUMNS, SUMMARY_FORMATS)]
+    if bd:
+        text += ['', '### BD-rate of our codec against each classical codec (negative: we need fewer bits)', '',
+                 'Our whole-file rate against the reference\'s whole-file rate (`_bpp`) and against its payload only (`_payload_bpp`).', '',
+                 markdown_table(bd, ['reference', 'psnr_bpp', 'psnr_payload_bpp', 'lpips_bpp', 'lpips_payload_bpp'],
+                                {k: '{:+.1f} %' for k in ('psnr_bpp', 'psnr_payload_bpp', 'lpips_bpp', 'lpips_payload_bpp')})]
+    trade = perceptual_tradeoff(rows)
+    if trade:
+        text += ['', '### What the perceptual term buys (β > 0 against the β = 0 curve at the same bpp)', '',
+                 markdown_table(trade, ['setting', 'bpp', 'psnr', 'psnr_beta0', 'lpips', 'lpips_beta0'],
+                                {'bpp': '{:.3f}', 'lpips': '{:.4f}', 'lpips_beta0': '{:.4f}'})]
+    atomic_write_bytes(out/'results.md', ('\n'.join(text) + '\n').encode(), overwrite=True)
+    atomic_write_bytes(out/'results.json', json.dumps({'rows': rows, 'bd_rate': bd, 'png_bpp': png_bpp, 'images': n_images},
+                                                      indent=1, default=float).encode(), overwrite=True)
+    return bd
+
 def report(images, out_dir, qualities=None, codecs=None, with_lpips=True, comparison_images=6, verbose=True):
     "Evaluate our levels and the classical codecs on `images`; write figures and tables to `out_dir`."
-    import json
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     images = np.asarray(images)
     t0 = time.time()
@@ -300,7 +321,6 @@ def report(images, out_dir, qualities=None, codecs=None, with_lpips=True, compar
     classic = benchmark_classical(images, codecs, with_lpips, verbose)
     png = float(np.mean([png_bits_per_pixel(im) for im in images]))
     rows = ratio_rows(mine + classic, png)
-    bd = bd_table(rows) if mine else []
     rd_figure(rows, out/'rd_curve.png')
     # comparison: each classical codec at the setting nearest in bpp to our middle level
     pick = images[:comparison_images]
@@ -316,24 +336,9 @@ def report(images, out_dir, qualities=None, codecs=None, with_lpips=True, compar
         files = [encode_classical(im, fmt, options(best['setting'])) for im in pick]
         classic_tiles.append((f'{name} {best["setting"]}', files, [decode_classical(f) for f in files]))
     comparison_figure(pick, ours_tiles, classic_tiles, out/'comparison.png')
-    text = [f'Evaluated on {len(images)} images; lossless PNG averages {png:.2f} bpp on them; raw is {RAW_IMAGE_BYTES} bytes (24 bpp).', '',
-            '### Rate and quality (means over images, real file bytes)', '',
-            markdown_table(rows, SUMMARY_COLUMNS, SUMMARY_FORMATS)]
-    if bd:
-        text += ['', '### BD-rate of our codec against each classical codec (negative: we need fewer bits)', '',
-                 'Our whole-file rate against the reference\'s whole-file rate (`_bpp`) and against its payload only (`_payload_bpp`).', '',
-                 markdown_table(bd, ['reference', 'psnr_bpp', 'psnr_payload_bpp', 'lpips_bpp', 'lpips_payload_bpp'],
-                                {k: '{:+.1f} %' for k in ('psnr_bpp', 'psnr_payload_bpp', 'lpips_bpp', 'lpips_payload_bpp')})]
-    trade = perceptual_tradeoff(rows)
-    if trade:
-        text += ['', '### What the perceptual term buys (β > 0 against the β = 0 curve at the same bpp)', '',
-                 markdown_table(trade, ['setting', 'bpp', 'psnr', 'psnr_beta0', 'lpips', 'lpips_beta0'],
-                                {'bpp': '{:.3f}', 'lpips': '{:.4f}', 'lpips_beta0': '{:.4f}'})]
-    atomic_write_bytes(out/'results.md', ('\n'.join(text) + '\n').encode(), overwrite=True)
-    atomic_write_bytes(out/'results.json', json.dumps({'rows': rows, 'bd_rate': bd, 'png_bpp': png, 'images': len(images)},
-                                                      indent=1, default=float).encode(), overwrite=True)
+    write_results(out, rows, png, len(images))
     if verbose: print(f'wrote {out}/rd_curve.png, comparison.png, results.md, results.json in {time.time() - t0:.1f}s')
-    return rows, bd
+    return rows, json.loads((out/'results.json').read_text())['bd_rate']
 
 # %% ../nbs/04_evaluate.ipynb #84cb23d9
 def model_card(test_images, train_images, with_lpips=True):
