@@ -241,7 +241,7 @@ def plot_loss_curves(log_csv, out_png=None):
 
 # %% ../nbs/03_train.ipynb #353d11b0
 SHIPPED_LEVELS = {1: {'lmbda': 200.0, 'learning_rate': 5e-4, 'clip_norm': 0.0}, 2: {'lmbda': 100.0}, 3: {'lmbda': 50.0},
-                  4: {'lmbda': 25.0}, 5: {'lmbda': 12.0}, 6: {'lmbda': 6.0},
+                  4: {'lmbda': 25.0, 'num_filters': 96}, 5: {'lmbda': 12.0, 'num_filters': 96}, 6: {'lmbda': 6.0, 'num_filters': 128},
                   # the perceptual level: level 3 fine-tuned with the VGG16 term (starts from the shipped level-3 weights)
                   7: {'lmbda': 50.0, 'beta': 600.0, 'init_from_quality': 3, 'epochs': 3, 'steps_per_epoch': 500,
                       'learning_rate': 1e-4, 'final_learning_rate': 1e-5}}
@@ -255,7 +255,7 @@ def shipped_config(quality, data_path=None, output_dir=None):
     if base is not None: level['init_weights'] = str(WEIGHTS_DIR/f'quality{base}.keras')
     return TrainConfig(model_id=quality, data_path=data_path, output_dir=output_dir or f'runs/quality{quality}', **level)
 
-# %% ../nbs/03_train.ipynb #6c09e230
+# %% ../nbs/03_train.ipynb #50a478f4
 def export_shipped(run_dir, quality, weights_dir=None, figure_dir=None):
     "Copy a finished run into the package as shipped level `quality` (weights + training summary)."
     from cifar10_compressai.model import WEIGHTS_DIR, tables_are_current
