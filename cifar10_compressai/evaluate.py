@@ -310,15 +310,17 @@ def write_results(out_dir, rows, png_bpp, n_images):
                                                       indent=1, default=float).encode(), overwrite=True)
     return bd
 
-def report(images, out_dir, qualities=None, codecs=None, with_lpips=True, comparison_images=6, verbose=True):
-    "Evaluate our levels and the classical codecs on `images`; write figures and tables to `out_dir`."
+def report(images, out_dir, qualities=None, codecs=None, with_lpips=True, comparison_images=6, verbose=True, classical=None):
+    """Evaluate our levels and the classical codecs on `images`; write figures and tables to `out_dir`.
+    `classical`: rows of an earlier `benchmark_classical(images, codecs)` on the same images, so that
+    re-evaluating new weights does not re-run the classical codecs (AVIF alone takes minutes)."""
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     images = np.asarray(images)
     t0 = time.time()
     mine = ours(images, qualities, with_lpips)
     if verbose: print(f'ours: {len(mine)} levels in {time.time() - t0:.1f}s')
     codecs = codecs or classical_codecs()
-    classic = benchmark_classical(images, codecs, with_lpips, verbose)
+    classic = classical if classical is not None else benchmark_classical(images, codecs, with_lpips, verbose)
     png = float(np.mean([png_bits_per_pixel(im) for im in images]))
     rows = ratio_rows(mine + classic, png)
     rd_figure(rows, out/'rd_curve.png')
