@@ -202,6 +202,8 @@ def train(config, verbose=1):
             for k in names: sums[k] += parts[k]
             if bar: bar.update(step, [(k, parts[k]) for k in names])
         seconds = time.time() - t0
+        # refresh the medians first, so that validation rounds exactly where compress() will
+        model.update_tables()
         val = validate(model, loss_fn, val_images)
         save_checkpoint(run, epoch, model, optimizer)
         lr = optimizer.learning_rate
