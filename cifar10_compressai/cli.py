@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from .data import (IMAGE_SUFFIXES, RAW_IMAGE_BYTES, atomic_write_bytes, load_cifar10, load_image,
-                                     png_bits_per_pixel, sample_images, save_image)
+                                     png_bits_per_pixel, sample_images, save_image, tile_images)
 
 # %% auto #0
 __all__ = ['CLIError', 'compress_files', 'decompress_files', 'demo', 'evaluate_data', 'config_from_args', 'main']
@@ -98,7 +98,7 @@ def demo(out='c10-demo', force=False):
     png = float(np.mean([png_bits_per_pixel(im) for im in images]))
     print(f'{len(images)} CIFAR-10 test images shipped in the package; raw {RAW_IMAGE_BYTES:,} bytes each (24 bpp), '
           f'lossless PNG {png:.2f} bpp')
-    save_image(out/'sample.png', np.concatenate([np.concatenate(list(images[r*8:(r+1)*8]), 1) for r in range(8)]), overwrite=True)
+    save_image(out/'sample.png', tile_images(images, 8), overwrite=True)
     if not pretrained_qualities(): raise CLIError('this build ships no pretrained weights; train them with `cifar10-compressai train`')
     codecs = {k: v for k, v in classical_codecs().items() if k in ('webp', 'jpeg420')}
     report(images, out, codecs=codecs, with_lpips=_lpips_available(), comparison_images=8, verbose=False)
