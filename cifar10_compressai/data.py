@@ -19,7 +19,8 @@ from PIL import Image
 __all__ = ['RAW_IMAGE_BYTES', 'CIFAR10_URL', 'TRAIN_BATCHES', 'TEST_BATCH', 'KERAS_CACHE', 'PACKAGE_DIR', 'ASSETS', 'SAMPLE_GRID',
            'MAX_PIXELS', 'IMAGE_SUFFIXES', 'restricted_pickle_load', 'read_cifar10_folder', 'find_cifar10',
            'load_cifar10', 'tile_images', 'untile_images', 'sample_images', 'load_image', 'check_image_array',
-           'atomic_write_bytes', 'save_image', 'make_dataset', 'patches_from_folder', 'png_bits_per_pixel']
+           'atomic_write_bytes', 'save_image', 'save_figure', 'make_dataset', 'patches_from_folder',
+           'png_bits_per_pixel']
 
 # %% ../nbs/00_data.ipynb #485e12ec
 RAW_IMAGE_BYTES = 32 * 32 * 3  # one uncompressed CIFAR-10 image
@@ -218,6 +219,13 @@ def save_image(path, image, overwrite=False, **pillow_options):
     if fmt is None: raise ValueError(f'{path}: unknown image extension {path.suffix!r}')
     buf = io.BytesIO(); Image.fromarray(image).save(buf, format=fmt, **pillow_options)
     atomic_write_bytes(path, buf.getvalue(), overwrite=overwrite)
+
+def save_figure(path, fig, overwrite=False, dpi=100):
+    "Save a matplotlib figure as PNG (atomically, creating the folder) and close it."
+    import matplotlib.pyplot as plt
+    buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=dpi, bbox_inches='tight')
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    atomic_write_bytes(path, buf.getvalue(), overwrite=overwrite); plt.close(fig)
 
 # %% ../nbs/00_data.ipynb #57cc0c6a
 def _augment(image, key, max_shift, color_jitter):

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from .data import RAW_IMAGE_BYTES, atomic_write_bytes, png_bits_per_pixel, tile_images
+from .data import RAW_IMAGE_BYTES, atomic_write_bytes, png_bits_per_pixel, save_figure, tile_images
 from .losses import file_bits_per_pixel, lpips, psnr, ssim
 from .model import ImageCodec, load_pretrained, pretrained_qualities
 
@@ -232,12 +232,6 @@ def ratio_rows(rows, png_bpp):
     return [{**r, 'ratio_raw': RAW_IMAGE_BYTES / r['bytes'], 'ratio_png': png_bpp / r['bpp']} for r in rows]
 
 # %% ../nbs/04_evaluate.ipynb #23623d20
-def _save_figure(fig, path):
-    import matplotlib.pyplot as plt
-    buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=100, bbox_inches='tight')
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(path, buf.getvalue(), overwrite=True); plt.close(fig)
-
 def rd_figure(rows, out_png=None):
     "PSNR–bpp and LPIPS–bpp curves of every codec in `rows`."
     import matplotlib
@@ -258,7 +252,7 @@ def rd_figure(rows, out_png=None):
         ax.set_xlabel('bits per pixel (real file bytes × 8 / 1024)'); ax.set_ylabel(label); ax.set_xlim(0, 8); ax.grid(alpha=.3)
     axes[0].legend(fontsize=8)
     fig.suptitle('Rate–distortion on 32×32 CIFAR-10 test images')
-    if out_png: _save_figure(fig, out_png)
+    if out_png: save_figure(out_png, fig, overwrite=True)
     return fig
 
 def comparison_figure(images, ours_levels, classical, out_png=None):
@@ -276,7 +270,7 @@ def comparison_figure(images, ours_levels, classical, out_png=None):
             ax.set_xlabel(cap, fontsize=7)
             if j == 0: ax.set_ylabel(label, fontsize=8)
     fig.tight_layout()
-    if out_png: _save_figure(fig, out_png)
+    if out_png: save_figure(out_png, fig, overwrite=True)
     return fig
 
 # %% ../nbs/04_evaluate.ipynb #9ffbd6ac

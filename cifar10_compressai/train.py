@@ -19,7 +19,7 @@ import numpy as np
 import keras
 from keras import ops
 
-from .data import atomic_write_bytes, load_cifar10, make_dataset, sample_images
+from .data import atomic_write_bytes, load_cifar10, make_dataset, sample_images, save_figure
 from .model import ImageCodec
 from .losses import RateDistortionLoss
 
@@ -236,9 +236,7 @@ def plot_loss_curves(log_csv, out_png=None):
         ax.plot(epochs, [float(r[f'val_{key}']) for r in rows], label='validation')
         ax.set_title(title); ax.set_xlabel('epoch'); ax.grid(alpha=.3)
     axes[0].legend(); fig.tight_layout()
-    if out_png:
-        buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=90)
-        atomic_write_bytes(out_png, buf.getvalue(), overwrite=True); plt.close(fig)
+    if out_png: save_figure(out_png, fig, overwrite=True, dpi=90)
     return fig
 
 # %% ../nbs/03_train.ipynb #353d11b0
