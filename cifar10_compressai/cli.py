@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import sys
 from pathlib import Path
 
@@ -30,52 +31,59 @@ def _inputs(paths, suffixes):
         else: out.append(p)
     return out
 
-def _output_path(src, out_dir, suffix, inputs, force, taken):
-    "Where `src` goes; refuses inputs, existing files (without force) and outputs already written by this run."
-    dst = Path(out_dir)/(src.stem + suffix)
+def _destinations(inputs, out, suffixes, suffix):
+    "(source, output) pairs: `out` is the output file for one input file (unless it is a folder or ends in /), else the folder."
+    paths = _inputs(inputs, suffixes)
+    folder = len(inputs) != 1 or Path(inputs[0]).is_dir() or Path(out).is_dir() or str(out).endswith(('/', os.sep))
+    return [(p, Path(out)/(p.stem + suffix) if folder else Path(out)) for p in paths]
+
+def _check_output(src, dst, inputs, force, taken):
+    "Refuse an output that is an input, was already written by this run, or exists (even as a dangling link) without force."
     if any(dst.resolve() == i.resolve() for i in inputs): raise CLIError(f'{src}: its output {dst} would overwrite an input')
     if dst.resolve() in taken: raise CLIError(f'{src}: another input already wrote the same output {dst}')
-    if dst.exists() and not force: raise CLIError(f'{dst}: exists (use --force to replace it)')
+    if os.path.lexists(dst) and not force: raise CLIError(f'{dst}: exists (use --force to replace it)')
     taken.add(dst.resolve())
-    return dst
 
-def _each(paths, work):
-    "Run work(path) for every path, report failures in one line each; return the number of failures."
-    failures = 0
-    for p in paths:
-        try: work(p)
+def _say(text):
+    "A progress line on stdout; a reader that went away (`| head -c0`) is not an error of ours."
+    try: print(text, flush=True)
+    except BrokenPipeError: os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+def _each(pairs, work, force):
+    "Run work(src, dst) for every pair after checking dst; report failures in one line each; return their number."
+    failures, inputs, taken = 0, [s for s, _ in pairs], set()
+    for src, dst in pairs:
+        try:
+            _check_output(src, dst, inputs, force, taken)
+            if not src.is_file(): raise CLIError(f'{src}: no such file')
+            work(src, dst)
         except (CLIError, OSError, ValueError) as e:
             failures += 1
-            print(f'cifar10-compressai: error: {e if str(p) in str(e) else f"{p}: {e}"}', file=sys.stderr)
+            print(f'cifar10-compressai: error: {e if str(src) in str(e) or str(dst) in str(e) else f"{src}: {e}"}', file=sys.stderr)
     return failures
 
 # %% ../nbs/05_cli.ipynb #ebfa8b91
-def compress_files(inputs, out_dir, quality=3, force=False):
-    "Compress image files (or folders of them) to .c10 files in out_dir; returns the number of failures."
+def compress_files(inputs, out, quality=3, force=False):
+    "Compress image files (or folders of them) to .c10 files at `out` (see above); returns the number of failures."
     from cifar10_compressai.model import load_pretrained
     codec = load_pretrained(quality)
-    paths, taken = _inputs(inputs, IMAGE_SUFFIXES), set()
-    Path(out_dir).mkdir(parents=True, exist_ok=True)
-    def work(src):
-        dst = _output_path(src, out_dir, '.c10', paths, force, taken)
+    def work(src, dst):
         image = load_image(src)
         data = codec.compress(image)[0]
+        dst.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(dst, data, overwrite=force)
-        print(f'{src} -> {dst}: {len(data)} bytes, {len(data) * 8 / (image.shape[0] * image.shape[1]):.3f} bpp')
-    return _each(paths, work)
+        _say(f'{src} -> {dst}: {len(data)} bytes, {len(data) * 8 / (image.shape[0] * image.shape[1]):.3f} bpp')
+    return _each(_destinations(inputs, out, IMAGE_SUFFIXES, '.c10'), work, force)
 
-def decompress_files(inputs, out_dir, force=False):
-    "Decode .c10 files (or folders of them) to PNG files in out_dir; returns the number of failures."
+def decompress_files(inputs, out, force=False):
+    "Decode .c10 files (or folders of them) to PNG files at `out` (see above); returns the number of failures."
     from cifar10_compressai.model import decompress
-    paths, taken = _inputs(inputs, {'.c10'}), set()
-    Path(out_dir).mkdir(parents=True, exist_ok=True)
-    def work(src):
-        dst = _output_path(src, out_dir, '.png', paths, force, taken)
-        if not src.is_file(): raise CLIError(f'{src}: no such file')
+    def work(src, dst):
         image = decompress([src.read_bytes()])[0]
+        dst.parent.mkdir(parents=True, exist_ok=True)
         save_image(dst, image, overwrite=force)
-        print(f'{src} -> {dst}: {image.shape[1]}x{image.shape[0]}')
-    return _each(paths, work)
+        _say(f'{src} -> {dst}: {image.shape[1]}x{image.shape[0]}')
+    return _each(_destinations(inputs, out, {'.c10'}, '.png'), work, force)
 
 # %% ../nbs/05_cli.ipynb #a0cc1d8e
 def _lpips_available():
@@ -133,14 +141,17 @@ def config_from_args(args):
 # %% ../nbs/05_cli.ipynb #9580a1ee
 def main(argv=None):
     "Entry point of the `cifar10-compressai` console script."
+    argv = sys.argv[1:] if argv is None else list(argv)
     parser = argparse.ArgumentParser(prog='cifar10-compressai', description='A learned image codec for 32x32 images.')
+    parser.add_argument('--verbose', action='store_true', help="show TensorFlow's start-up messages")
     sub = parser.add_subparsers(dest='command', required=True)
+    out_help = 'output file for one input file; otherwise (or when it is a folder or ends in /) the output folder'
     p = sub.add_parser('compress', help='images (files or folders) -> .c10 files')
-    p.add_argument('inputs', nargs='+'); p.add_argument('-o', '--out', required=True, help='output folder')
+    p.add_argument('inputs', nargs='+'); p.add_argument('-o', '--out', required=True, help=out_help)
     p.add_argument('-q', '--quality', type=int, default=3, help='shipped quality level (default 3)')
     p.add_argument('--force', action='store_true', help='replace existing output files')
     p = sub.add_parser('decompress', help='.c10 files (or folders) -> PNG files')
-    p.add_argument('inputs', nargs='+'); p.add_argument('-o', '--out', required=True, help='output folder')
+    p.add_argument('inputs', nargs='+'); p.add_argument('-o', '--out', required=True, help=out_help)
     p.add_argument('--force', action='store_true', help='replace existing output files')
     p = sub.add_parser('evaluate', help='compare with classical codecs on CIFAR-10 test images')
     p.add_argument('--data', default=None, help='cifar-10-batches-py folder (default: $CIFAR10_DIR, Keras cache, download)')
@@ -149,11 +160,12 @@ def main(argv=None):
     p = sub.add_parser('train', help='train a codec (see 03_train)')
     p.add_argument('--quality', type=int, default=None, help='start from the configuration of a shipped level')
     p.add_argument('--config', default=None, help='a TrainConfig JSON file')
-    _add_config_flags(p)
+    if 'train' in argv: _add_config_flags(p)   # its flags come from TrainConfig, which needs TensorFlow: only when asked
     p = sub.add_parser('demo', help='the main job: shipped weights on shipped sample images, against WebP and JPEG')
     p.add_argument('-o', '--out', default='c10-demo', help='output folder (default: c10-demo)')
     p.add_argument('--force', action='store_true', help='replace existing output files')
     args = parser.parse_args(argv)
+    if args.verbose: os.environ['C10_VERBOSE'] = '1'
     try:
         if args.command == 'compress': failures = compress_files(args.inputs, args.out, args.quality, args.force)
         elif args.command == 'decompress': failures = decompress_files(args.inputs, args.out, args.force)

@@ -5,10 +5,12 @@
 # %% ../nbs/00_data.ipynb #9b33e109
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
 import pickle
+import sys
 import tempfile
 from pathlib import Path
 
@@ -16,17 +18,52 @@ import numpy as np
 from PIL import Image
 
 # %% auto #0
-__all__ = ['RAW_IMAGE_BYTES', 'CIFAR10_URL', 'TRAIN_BATCHES', 'TEST_BATCH', 'KERAS_CACHE', 'PACKAGE_DIR', 'ASSETS', 'SAMPLE_GRID',
-           'MAX_PIXELS', 'IMAGE_SUFFIXES', 'restricted_pickle_load', 'read_cifar10_folder', 'find_cifar10',
-           'load_cifar10', 'tile_images', 'untile_images', 'sample_images', 'load_image', 'check_image_array',
-           'atomic_write_bytes', 'save_image', 'save_figure', 'make_dataset', 'patches_from_folder',
-           'png_bits_per_pixel']
+__all__ = ['CIFAR_SIDE', 'RAW_IMAGE_BYTES', 'CIFAR10_URL', 'TRAIN_BATCHES', 'TEST_BATCH', 'KERAS_CACHE', 'PACKAGE_DIR', 'ASSETS',
+           'SAMPLE_GRID', 'MAX_PIXELS', 'MAX_SIDE', 'IMAGE_SUFFIXES', 'long_runs', 'native_stderr_silenced',
+           'import_tensorflow', 'restricted_pickle_load', 'read_cifar10_folder', 'find_cifar10', 'load_cifar10',
+           'tile_images', 'untile_images', 'sample_images', 'image_size_error', 'load_image', 'check_image_array',
+           'atomic_path', 'atomic_write_bytes', 'save_image', 'figure_png', 'save_figure', 'make_dataset',
+           'patches_from_folder', 'png_bits_per_pixel']
+
+# %% ../nbs/00_data.ipynb #8b2cfc33
+def long_runs():
+    "Whether the notebooks' long (`#| slow`) cells should run: the environment variable `C10_FULL` set to anything but 0."
+    return os.environ.get('C10_FULL', '0') not in ('', '0')
 
 # %% ../nbs/00_data.ipynb #485e12ec
-RAW_IMAGE_BYTES = 32 * 32 * 3  # one uncompressed CIFAR-10 image
+CIFAR_SIDE = 32                # CIFAR-10 images are 32×32 RGB
+RAW_IMAGE_BYTES = CIFAR_SIDE * CIFAR_SIDE * 3  # one uncompressed CIFAR-10 image
 CIFAR10_URL = 'https://www.cs.toronto.edu/~kriz/cifar-10-python.tar.gz'
 TRAIN_BATCHES = tuple(f'data_batch_{i}' for i in range(1, 6))
 TEST_BATCH = 'test_batch'
+
+# %% ../nbs/00_data.ipynb #032acfe2
+@contextlib.contextmanager
+def native_stderr_silenced():
+    "Inside the block, what native (C++) code writes to file descriptor 2 goes to /dev/null; Python's own stderr is restored after."
+    sys.stderr.flush()
+    saved, devnull = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2); os.close(saved); os.close(devnull)
+
+def import_tensorflow(verbose=None):
+    """Import TensorFlow (once) with its start-up lines kept off stderr, unless `verbose`.
+
+    `verbose`: show them; by default, when the environment variable `C10_VERBOSE` is set to anything but 0.
+    Returns the `tensorflow` module. Errors still surface as Python exceptions."""
+    if 'tensorflow' in sys.modules: return sys.modules['tensorflow']
+    if verbose is None: verbose = os.environ.get('C10_VERBOSE', '0') not in ('', '0')
+    if verbose:
+        import tensorflow as tf
+        return tf
+    os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '2')
+    with native_stderr_silenced():
+        import tensorflow as tf
+        tf.config.list_physical_devices()  # the CUDA probe prints too: run it now, quietly
+    return tf
 
 # %% ../nbs/00_data.ipynb #a26f8548
 _ALLOWED_PICKLE_GLOBALS = {
@@ -66,7 +103,7 @@ def _read_batch(file):
     if labels.size and (not np.issubdtype(labels.dtype, np.integer) or labels.min() < 0 or labels.max() > 9):
         raise ValueError(f'{file}: labels must be integers in 0..9')
     # rows hold the R plane, then G, then B, each 32x32 row-major
-    images = data.reshape(-1, 3, 32, 32).transpose(0, 2, 3, 1)
+    images = data.reshape(-1, 3, CIFAR_SIDE, CIFAR_SIDE).transpose(0, 2, 3, 1)
     return np.ascontiguousarray(images), labels.astype(np.uint8)
 
 def _batch_folder(candidate):
@@ -79,7 +116,7 @@ def _batch_folder(candidate):
     return None
 
 def _concat(parts):
-    if not parts: return np.zeros((0, 32, 32, 3), np.uint8), np.zeros((0,), np.uint8)
+    if not parts: return np.zeros((0, CIFAR_SIDE, CIFAR_SIDE, 3), np.uint8), np.zeros((0,), np.uint8)
     return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
 
 def read_cifar10_folder(folder):
@@ -154,6 +191,14 @@ def sample_images():
 
 # %% ../nbs/00_data.ipynb #4626e20d
 MAX_PIXELS = 2048 * 2048  # largest image we decode or compress (about 1 GB of float activations)
+MAX_SIDE = 1 << 14        # longest side we decode or compress (a 1×16384 strip is allowed, a 1×16385 one is not)
+
+def image_size_error(height, width):
+    "Why an image of `height` × `width` pixels cannot be coded, or None: the one rule the encoder and decoder share."
+    if height < 1 or width < 1: return f'zero size ({height}x{width})'
+    if max(height, width) > MAX_SIDE: return f'{height}x{width} has a side above the limit of {MAX_SIDE:,} pixels'
+    if height * width > MAX_PIXELS: return f'{height}x{width} = {height * width:,} pixels is above the limit of {MAX_PIXELS:,}'
+    return None
 
 def _to_uint8(arr):
     "Scale integer or float pixel data of any bit depth to uint8."
@@ -193,23 +238,31 @@ def check_image_array(image, name='image'):
     image = np.asarray(image)
     if image.dtype != np.uint8: raise ValueError(f'{name} must be uint8, got {image.dtype}')
     if image.ndim != 3 or image.shape[2] != 3: raise ValueError(f'{name} must have shape (H, W, 3), got {image.shape}')
-    if image.shape[0] == 0 or image.shape[1] == 0: raise ValueError(f'{name} has zero size {image.shape[:2]}')
-    if image.shape[0] * image.shape[1] > MAX_PIXELS:
-        raise ValueError(f'{name} has {image.shape[0]*image.shape[1]:,} pixels, above the limit of {MAX_PIXELS:,}')
+    problem = image_size_error(*image.shape[:2])
+    if problem: raise ValueError(f'{name}: {problem}')
     return image
 
-def atomic_write_bytes(path, data, overwrite=False):
-    "Write `data` to `path` via a temporary file and a rename; refuse to replace a file unless `overwrite`."
+@contextlib.contextmanager
+def atomic_path(path, overwrite=False):
+    """A temporary file name beside `path` for a writer that needs a name (Keras, numpy): renamed to `path` when the
+    block ends, removed if it raises. Refuses to replace an existing `path` (even a dangling link) unless `overwrite`."""
     path = Path(path)
-    if path.exists() and not overwrite: raise FileExistsError(f'{path}: exists (pass overwrite=True to replace it)')
-    fd, tmp = tempfile.mkstemp(dir=path.parent or '.', prefix='.' + path.name + '.', suffix='.tmp')
+    if os.path.lexists(path) and not overwrite: raise FileExistsError(f'{path}: exists (pass overwrite=True to replace it)')
+    # the temporary name keeps path's suffixes: some writers insist on them (Keras: '.weights.h5')
+    try: fd, tmp = tempfile.mkstemp(dir=path.parent or '.', prefix='.' + path.name + '.', suffix='.tmp' + ''.join(path.suffixes))
+    except OSError as e: raise OSError(e.errno, f'{path}: cannot write ({e.strerror})') from None
+    os.close(fd)
     try:
-        with os.fdopen(fd, 'wb') as f: f.write(data)
+        yield Path(tmp)
         umask = os.umask(0); os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # the permissions a plain open() would give, not mkstemp's 0600
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True); raise
+
+def atomic_write_bytes(path, data, overwrite=False):
+    "Write `data` to `path` via a temporary file and a rename; refuse to replace a file unless `overwrite`."
+    with atomic_path(path, overwrite) as tmp: tmp.write_bytes(data)
 
 def save_image(path, image, overwrite=False, **pillow_options):
     "Save a uint8 RGB array; the format follows the file extension (PNG is lossless)."
@@ -220,16 +273,19 @@ def save_image(path, image, overwrite=False, **pillow_options):
     buf = io.BytesIO(); Image.fromarray(image).save(buf, format=fmt, **pillow_options)
     atomic_write_bytes(path, buf.getvalue(), overwrite=overwrite)
 
-def save_figure(path, fig, overwrite=False, dpi=100):
-    "Save a matplotlib figure as PNG (atomically, creating the folder) and close it."
-    import matplotlib.pyplot as plt
+def figure_png(fig, dpi=100):
+    "A matplotlib figure as PNG bytes (any figure: our functions build `matplotlib.figure.Figure`s, outside pyplot)."
     buf = io.BytesIO(); fig.savefig(buf, format='png', dpi=dpi, bbox_inches='tight')
+    return buf.getvalue()
+
+def save_figure(path, fig, overwrite=False, dpi=100):
+    "Save a matplotlib figure as PNG, atomically, creating the folder."
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_bytes(path, buf.getvalue(), overwrite=overwrite); plt.close(fig)
+    atomic_write_bytes(path, figure_png(fig, dpi), overwrite=overwrite)
 
 # %% ../nbs/00_data.ipynb #57cc0c6a
 def _augment(image, key, max_shift, color_jitter):
-    import tensorflow as tf
+    tf = import_tensorflow()
     seeds = tf.random.experimental.stateless_split(key, 5)
     h, w = tf.shape(image)[0], tf.shape(image)[1]
     image = tf.image.stateless_random_flip_left_right(image, seeds[0])
@@ -244,7 +300,7 @@ def _augment(image, key, max_shift, color_jitter):
 
 def make_dataset(images, batch_size=16, training=True, seed=0, max_shift=4, color_jitter=False):
     "A `tf.data` pipeline of float32 batches in [0, 1]; augmented, shuffled and repeated when `training`."
-    import tensorflow as tf
+    tf = import_tensorflow()
     images = np.asarray(images)
     if images.dtype != np.uint8 or images.ndim != 4 or images.shape[-1] != 3 or len(images) == 0:
         raise ValueError(f'images must be a non-empty uint8 array (N, H, W, 3), got {images.dtype} {images.shape}')

@@ -15,15 +15,16 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from .data import RAW_IMAGE_BYTES, atomic_write_bytes, png_bits_per_pixel, save_figure, tile_images
+from .data import RAW_IMAGE_BYTES, atomic_write_bytes, figure_png, png_bits_per_pixel, save_figure, tile_images
 from .losses import file_bits_per_pixel, lpips, psnr, ssim
-from .model import ImageCodec, load_pretrained, pretrained_qualities
+from .model import DEFAULT_QUALITY, ImageCodec, load_pretrained, pretrained_qualities
 
 # %% auto #0
 __all__ = ['SUMMARY_COLUMNS', 'SUMMARY_FORMATS', 'MODEL_CARD_COLUMNS', 'MODEL_CARD_FORMATS', 'measure', 'evaluate', 'summarize',
            'classical_codecs', 'encode_classical', 'decode_classical', 'benchmark_classical', 'shipped_summary', 'ours',
            'pchip', 'bd_rate', 'bd_table', 'at_equal_rate', 'perceptual_tradeoff', 'markdown_table', 'ratio_rows',
-           'rd_figure', 'comparison_figure', 'write_results', 'report', 'model_card', 'nearest_classical', 'explorer']
+           'rd_figure', 'comparison_figure', 'write_results', 'report', 'model_card', 'nearest_classical',
+           'explorer_view', 'explorer']
 
 # %% ../nbs/04_evaluate.ipynb #7badeecf
 def measure(images, files, decoded, with_lpips=True):
@@ -234,12 +235,10 @@ def ratio_rows(rows, png_bpp):
 # %% ../nbs/04_evaluate.ipynb #23623d20
 def rd_figure(rows, out_png=None):
     "PSNR–bpp and LPIPS–bpp curves of every codec in `rows`."
-    import matplotlib
-    if out_png: matplotlib.use('Agg', force=False)
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
     by_codec = {}
     for r in rows: by_codec.setdefault(r['codec'], []).append(r)
-    fig, axes = plt.subplots(1, 2, figsize=(12, 4.5))
+    fig = Figure(figsize=(12, 4.5)); axes = fig.subplots(1, 2)
     for name, rs in by_codec.items():
         rs = sorted(rs, key=lambda r: r['bpp'])
         style = (dict(marker='o', lw=2.5, color='black') if name == 'ours' else
@@ -257,13 +256,11 @@ def rd_figure(rows, out_png=None):
 
 def comparison_figure(images, ours_levels, classical, out_png=None):
     "Grid: originals, then our reconstructions per level, then classical codecs at nearly equal bpp."
-    import matplotlib
-    if out_png: matplotlib.use('Agg', force=False)
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
     rows = [('original', list(images), [f'{RAW_IMAGE_BYTES} B raw'] * len(images))]
     for label, files, decoded in ours_levels + classical:
         rows.append((label, decoded, [f'{len(f)} B, {p:.1f} dB' for f, p in zip(files, psnr(np.asarray(images), np.asarray(decoded)))]))
-    fig, axes = plt.subplots(len(rows), len(images), figsize=(1.6 * len(images), 1.75 * len(rows)), squeeze=False)
+    fig = Figure(figsize=(1.6 * len(images), 1.75 * len(rows))); axes = fig.subplots(len(rows), len(images), squeeze=False)
     for i, (label, ims, captions) in enumerate(rows):
         for j, (im, cap) in enumerate(zip(ims, captions)):
             ax = axes[i, j]; ax.imshow(im, interpolation='nearest'); ax.set_xticks([]); ax.set_yticks([])
@@ -362,33 +359,39 @@ def nearest_classical(name, image, target_bytes):
     best = int(np.argmin([abs(len(f) - target_bytes) for f in files]))
     return settings[best], files[best], decode_classical(files[best])
 
-def explorer(images, levels=None):
-    "An ipywidgets explorer: image slider, quality level, codec; shows original, reconstruction and error."
+def explorer_view(image, level, codec='ours', with_lpips=True):
+    """One state of the explorer: (PNG bytes of original | reconstruction | error map, caption).
+
+    `level`: a shipped quality or an `ImageCodec`; `codec`: 'ours' or a key of `classical_codecs()`, shown at the
+    setting whose file is nearest in size to ours at `level`."""
+    from matplotlib.figure import Figure
+    model = level if isinstance(level, ImageCodec) else load_pretrained(level)
+    data = model.compress(image)[0]; decoded = model.decompress([data])[0]
+    label = f'ours, level {level}' if not isinstance(level, ImageCodec) else 'ours'
+    if codec != 'ours':
+        setting, data, decoded = nearest_classical(codec, image, len(data)); label = f'{codec} {setting}'
+    err = np.abs(image.astype(int) - decoded.astype(int)).mean(-1)
+    caption = f'{label}: {len(data)} bytes, {len(data) * 8 / (image.shape[0] * image.shape[1]):.3f} bpp, PSNR {psnr(image, decoded)[0]:.2f} dB'
+    if with_lpips: caption += f', LPIPS {lpips(image[None], decoded[None])[0]:.4f}'
+    fig = Figure(figsize=(9, 3.3)); axes = fig.subplots(1, 3)
+    for ax, im, title in zip(axes, (image, decoded, err), ('original', label, 'absolute error (mean over RGB)')):
+        ax.imshow(im, cmap='magma' if im.ndim == 2 else None, vmin=0 if im.ndim == 2 else None, interpolation='nearest')
+        ax.set_title(title, fontsize=10); ax.axis('off')
+    fig.suptitle(caption, fontsize=9)
+    return figure_png(fig, dpi=80), caption
+
+def explorer(images, levels=None, with_lpips=True):
+    "An ipywidgets explorer of `images`: image slider, quality level (default: the shipped levels), codec."
     import ipywidgets as w
-    import matplotlib.pyplot as plt
     levels = list(levels if levels is not None else pretrained_qualities())
     if not levels: raise ValueError('no quality levels to explore: pass levels=[an ImageCodec, ...] or install shipped weights')
-    names = ['ours'] + list(classical_codecs())
     index = w.IntSlider(0, 0, len(images) - 1, description='image')
-    level = w.Dropdown(options=[(str(l) if not isinstance(l, ImageCodec) else f'model {i}', l) for i, l in enumerate(levels)], description='quality')
-    codec = w.Dropdown(options=names, value='ours', description='codec')
-    out = w.Output()
+    names = [(str(l), l) if not isinstance(l, ImageCodec) else (f'model {i}', l) for i, l in enumerate(levels)]
+    level = w.Dropdown(options=names, value=DEFAULT_QUALITY if DEFAULT_QUALITY in levels else levels[0], description='quality')
+    codec = w.Dropdown(options=['ours'] + list(classical_codecs()), value='ours', description='codec')
+    picture, caption = w.Image(format='png'), w.Label()
     def show(*_):
-        image = images[index.value]
-        model = level.value if isinstance(level.value, ImageCodec) else load_pretrained(level.value)
-        data = model.compress(image)[0]; decoded = model.decompress([data])[0]
-        label = 'ours'
-        if codec.value != 'ours':   # the classical codec at the setting nearest our file size
-            setting, data, decoded = nearest_classical(codec.value, image, len(data)); label = f'{codec.value} {setting}'
-        err = np.abs(image.astype(int) - decoded.astype(int)).mean(-1)
-        stats = (f'{len(data)} bytes, {len(data) * 8 / 1024:.3f} bpp, PSNR {psnr(image, decoded)[0]:.2f} dB, '
-                 f'LPIPS {lpips(image[None], decoded[None])[0]:.4f}')
-        with out:
-            out.clear_output(wait=True)
-            fig, axes = plt.subplots(1, 3, figsize=(9, 3.2))
-            for ax, im, title in zip(axes, (image, decoded, err), ('original', label, 'absolute error')):
-                ax.imshow(im, cmap='magma' if im.ndim == 2 else None, interpolation='nearest'); ax.set_title(title); ax.axis('off')
-            fig.suptitle(stats, fontsize=9); plt.show()
+        picture.value, caption.value = explorer_view(images[index.value], level.value, codec.value, with_lpips)
     for control in (index, level, codec): control.observe(show, names='value')
     show()
-    return w.VBox([w.HBox([index, level, codec]), out])
+    return w.VBox([w.HBox([index, level, codec]), picture, caption])

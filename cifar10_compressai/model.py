@@ -11,20 +11,25 @@ import os
 import time
 import zlib
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
+from .data import import_tensorflow
+import_tensorflow()  # before Keras loads it: keeps TensorFlow's start-up lines off the terminal
 import keras
 from keras import ops
 import constriction
 
-from .data import MAX_PIXELS, PACKAGE_DIR, check_image_array
+from .data import PACKAGE_DIR, check_image_array, image_size_error
 
 # %% auto #0
-__all__ = ['STRIDE', 'SYNTHESIS_TILE', 'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'MAX_ESCAPE_BITS', 'MAGIC', 'FORMAT_VERSION',
-           'MAX_SIDE', 'CHECK_BYTES', 'WEIGHTS_DIR', 'GDN', 'AnalysisTransform', 'SynthesisTransform', 'grid_bits',
-           'integer_grid', 'exact_conv_transpose', 'exact_gdn', 'exact_synthesis', 'EntropyBottleneck', 'update_tables',
-           'tables_are_current', 'CodecError', 'RangeTables', 'pack_file', 'parse_file', 'ImageCodec',
-           'pretrained_qualities', 'load_pretrained', 'compress', 'decompress', 'codec_throughput', 'webp_throughput']
+__all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PAYLOAD_BOUND_SLACK', 'MAGIC', 'FORMAT_VERSION',
+           'VERSION_SHIFT', 'MODEL_ID_MASK', 'CHECK_BYTES', 'MAX_VARINT_BYTES', 'PREVIOUS_VERSIONS', 'SYNTHESIS_TILE',
+           'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'FUZZ_KINDS', 'WEIGHTS_DIR', 'DEFAULT_QUALITY', 'GDN',
+           'AnalysisTransform', 'SynthesisTransform', 'EntropyBottleneck', 'update_tables', 'tables_are_current',
+           'CodecError', 'RangeTables', 'pack_file', 'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid',
+           'exact_conv_transpose', 'exact_gdn', 'exact_synthesis', 'ImageCodec', 'fuzz_decoder', 'pretrained_qualities',
+           'load_pretrained', 'compress', 'decompress', 'codec_throughput', 'webp_throughput']
 
 # %% ../nbs/01_model.ipynb #af40cb1d
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
@@ -91,68 +96,19 @@ class SynthesisTransform(keras.layers.Layer):
     def get_config(self):
         return {**super().get_config(), 'num_filters': self.num_filters, 'kernel_size': self.kernel_size}
 
-# %% ../nbs/01_model.ipynb #e8d7fdaf
-def grid_bits(terms):
-    "Largest b with terms · 2^(2b) <= 2^52: sums of `terms` products of b-bit integers are exact in float64."
-    return (52 - (int(terms) - 1).bit_length()) // 2
-
-def integer_grid(a, bits):
-    "Round float64 `a` to integers of magnitude <= 2^bits on a power-of-two scale per item of the first axis: (integers, scale)."
-    peak = np.max(np.abs(a), axis=tuple(range(1, a.ndim)), keepdims=True)
-    scale = np.ldexp(1.0, bits - np.frexp(peak)[1])     # peak < 2^exponent exactly, so |a · scale| < 2^bits
-    return np.rint(a * scale), scale
-
-# %% ../nbs/01_model.ipynb #859ddc35
-def exact_conv_transpose(x, kernel, bias, strides):
-    "Transposed convolution ('same' padding, kernel (k, k, out, in)) of float64 `x`, its sums exact."
-    kernel = np.asarray(kernel, np.float64)
-    bits = grid_bits(kernel.shape[0] * kernel.shape[1] * kernel.shape[3])
-    x_int, x_scale = integer_grid(x, bits)
-    kernel_int, kernel_scale = integer_grid(kernel[None], bits)
-    sums = ops.convert_to_numpy(ops.conv_transpose(x_int, kernel_int[0], strides, padding='same'))
-    sums /= x_scale * kernel_scale[0]
-    sums += np.asarray(bias, np.float64)
-    return sums
-
-def exact_gdn(x, layer):
-    "`GDN` (or IGDN) `layer` on float64 `x`, its channel-mixing sums exact."
-    beta = np.square(ops.convert_to_numpy(layer.beta_root).astype(np.float64)) + layer.beta_min
-    gamma = np.square(ops.convert_to_numpy(layer.gamma_root).astype(np.float64))
-    bits = grid_bits(gamma.shape[0])
-    square_int, square_scale = integer_grid(np.square(x), bits)
-    gamma_int, gamma_scale = integer_grid(gamma.T[None], bits)
-    norm = (square_int.reshape(-1, gamma.shape[0]) @ gamma_int[0]).reshape(x.shape) / (square_scale * gamma_scale[0]) + beta
-    return x * np.sqrt(norm) if layer.inverse else x / np.sqrt(norm)
-
-SYNTHESIS_TILE = 64   # latent positions per tile side (256 pixels): bounds the decoder's memory on large images
-SYNTHESIS_HALO = 4    # latent positions of context around a tile; the synthesis transform reaches 3.5
-SYNTHESIS_BATCH = 32  # images per pass: their float64 activations stay in cache (about 1.3× the speed of 256 here)
-
-def _exact_layers(transform, x):
-    for layer in transform.stack:
-        x = (exact_gdn(x, layer) if isinstance(layer, GDN) else
-             exact_conv_transpose(x, ops.convert_to_numpy(layer.kernel), ops.convert_to_numpy(layer.bias), layer.strides))
-    return x
-
-def exact_synthesis(transform, y_hat, tile=SYNTHESIS_TILE, halo=SYNTHESIS_HALO):
-    "A `SynthesisTransform` on latents `y_hat` in float64 with exact sums: the same image on any thread count or machine."
-    y_hat = np.asarray(y_hat, np.float64)
-    n, h, w = y_hat.shape[:3]
-    image = np.empty((n, h * STRIDE, w * STRIDE, 3))
-    for first in range(0, n, SYNTHESIS_BATCH):
-        images = slice(first, first + SYNTHESIS_BATCH)
-        for top in range(0, h, tile):
-            for left in range(0, w, tile):
-                t0, l0 = max(top - halo, 0), max(left - halo, 0)
-                x = _exact_layers(transform, y_hat[images, t0:min(top + tile + halo, h), l0:min(left + tile + halo, w)])
-                rows, cols = slice(top * STRIDE, (top + tile) * STRIDE), slice(left * STRIDE, (left + tile) * STRIDE)
-                image[images, rows, cols] = x[:, (top - t0) * STRIDE:, (left - l0) * STRIDE:][:, :tile * STRIDE, :tile * STRIDE]
-    return image
-
 # %% ../nbs/01_model.ipynb #54a805c2
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
 class EntropyBottleneck(keras.layers.Layer):
-    "Factorized learned density per latent channel, with integer coding tables stored as weights."
+    """Factorized learned density per latent channel (Ballé et al. 2018), with integer coding tables stored as weights.
+
+    Training: `eb(y, training=True)` returns `y + u` (u uniform in ±½) and its likelihoods, so the rate −Σ log₂ p is
+    differentiable. After training, `update_tables(eb)` derives the medians and the integer tables from the density;
+    inference (`training=False`) rounds around the medians, and the range coder uses only the tables.
+
+    `filters`: hidden widths of the per-channel cumulative network; `init_scale`: the spread the density starts with;
+    `likelihood_bound`: floor of a likelihood (keeps log p finite); `max_symbols`: largest table (symbols beyond it are
+    escaped); `tail_mass`: probability left outside the table on both sides together; `precision`: bits of the integer
+    frequencies (they sum to 2^precision); `seed`: seed of the training noise (`None`: from Keras' global seed)."""
     def __init__(self, filters=(3, 3, 3), init_scale=10.0, likelihood_bound=1e-9, max_symbols=255,
                  tail_mass=1e-9, precision=16, seed=None, **kwargs):
         super().__init__(**kwargs)
@@ -272,6 +228,7 @@ class CodecError(ValueError):
     "A `.c10` file that cannot be decoded: wrong magic or version, unknown model, truncated, corrupt or oversized."
 
 MAX_ESCAPE_BITS = 24  # escaped latent values are bounded by 2**23 in magnitude
+ESCAPE_CHUNK_BITS = 16  # an escaped value's bits go through the coder in uniform chunks of at most this many
 
 def _zigzag(v): return np.where(v >= 0, 2 * v, -2 * v - 1).astype(np.int64)
 def _unzigzag(z): return np.where(z % 2 == 0, z // 2, -(z + 1) // 2).astype(np.int64)
@@ -285,8 +242,18 @@ def _encode_escapes(encoder, values):
     for v, n in zip(z, nbits):
         rest, n = int(v) - (1 << (n - 1)) if n else 0, max(int(n) - 1, 0)
         while n > 0:
-            chunk = min(n, 16); n -= chunk
+            chunk = min(n, ESCAPE_CHUNK_BITS); n -= chunk
             encoder.encode(np.array([(rest >> n) & ((1 << chunk) - 1)], np.int32), constriction.stream.model.Uniform(1 << chunk))
+
+BIT_FRACTION = 64         # min_bits resolution: 1/64 bit
+PAYLOAD_BOUND_SLACK = 2   # files must hold at least 1/2 of the least possible coded size (the encoder pads up to it)
+
+def _min_bits(max_counts, precision):
+    "Σ over channels of -log2(largest count / 2^precision), rounded down to 1/64 bit, in exact integer arithmetic."
+    from fractions import Fraction
+    # -log2(m / 2^p) >= k/64  <=>  m^64 · 2^k <= 2^(64 p): the largest such k, from bit lengths alone
+    total = sum(BIT_FRACTION * precision - (int(m) ** BIT_FRACTION - 1).bit_length() for m in max_counts)
+    return Fraction(total, BIT_FRACTION)
 
 def _decode_escapes(decoder, count):
     nbits = decoder.decode(constriction.stream.model.Uniform(MAX_ESCAPE_BITS + 1), count)
@@ -295,7 +262,7 @@ def _decode_escapes(decoder, count):
         if n == 0: out.append(0); continue
         value, left = 1, int(n) - 1
         while left > 0:
-            chunk = min(left, 16); left -= chunk
+            chunk = min(left, ESCAPE_CHUNK_BITS); left -= chunk
             value = (value << chunk) | int(decoder.decode(constriction.stream.model.Uniform(1 << chunk), 1)[0])
         out.append(value)
     return _unzigzag(np.array(out, np.int64))
@@ -307,6 +274,11 @@ class RangeTables:
         scale = float(1 << eb.precision)
         self.models = [constriction.stream.model.Categorical(counts[c, :self.length[c]].astype(np.float64) / scale, perfect=False)
                        for c in range(len(self.length))]
+        self.min_bits_per_position = _min_bits(counts.max(axis=1), eb.precision)
+
+    def min_payload_bytes(self, positions):
+        "Fewest payload bytes a file of `positions` latent positions may have: half of what the tables' likeliest symbols cost."
+        return int(positions * self.min_bits_per_position.numerator // (self.min_bits_per_position.denominator * 8 * PAYLOAD_BOUND_SLACK))
 
     def encode(self, symbols):
         "Integer latent (h, w, C) -> uint32 words."
@@ -339,9 +311,12 @@ class RangeTables:
 
 # %% ../nbs/01_model.ipynb #9259227a
 MAGIC = 0xC1
-FORMAT_VERSION = 1
-MAX_SIDE = 1 << 14
+FORMAT_VERSION = 2
+VERSION_SHIFT = 5             # the second byte: format version in its top 3 bits ...
+MODEL_ID_MASK = 0x1F          # ... and the model id in its low 5 bits
 CHECK_BYTES = 2
+MAX_VARINT_BYTES = 4          # 28 bits: every side up to MAX_SIDE and every payload we could write
+PREVIOUS_VERSIONS = {1: 'cifar10-compressai 0.1.0 (no payload length)'}
 
 def _varint(n):
     out = bytearray()
@@ -349,46 +324,132 @@ def _varint(n):
         out.append((n & 0x7F) | (0x80 if n > 0x7F else 0)); n >>= 7
         if not n: return bytes(out)
 
-def _read_varint(data, pos):
+def _read_varint(data, pos, what):
+    "The canonical LEB128 varint at data[pos]: (value, next position); CodecError for truncated, overlong or non-minimal forms."
     value = 0
-    for i in range(3):  # 3 bytes hold 21 bits, more than MAX_SIDE needs
-        if pos + i >= len(data): raise CodecError('truncated file (header ends inside a dimension)')
-        value |= (data[pos + i] & 0x7F) << (7 * i)
-        if not data[pos + i] & 0x80: return value, pos + i + 1
-    raise CodecError('malformed dimension in header')
+    for i in range(MAX_VARINT_BYTES):
+        if pos + i >= len(data): raise CodecError(f'truncated file (header ends inside the {what})')
+        byte = data[pos + i]
+        value |= (byte & 0x7F) << (7 * i)
+        if not byte & 0x80:
+            if i and not byte: raise CodecError(f'non-canonical {what} in header (a varint with a redundant zero byte)')
+            return value, pos + i + 1
+    raise CodecError(f'malformed {what} in header (longer than {MAX_VARINT_BYTES} bytes)')
 
 def _check(data): return (zlib.crc32(data) & 0xFFFF).to_bytes(CHECK_BYTES, 'big')
 
-def pack_file(model_id, height, width, words):
-    "Header + payload + check for one image."
+def pack_file(model_id, height, width, words, min_payload=0):
+    "Header + payload + check for one image; the payload is zero-padded to `min_payload` bytes (see `RangeTables`)."
     payload = np.asarray(words, '>u4').tobytes().rstrip(b'\0')
-    body = bytes([MAGIC, (FORMAT_VERSION << 5) | model_id]) + _varint(height) + _varint(width) + payload
+    payload += b'\0' * max(min_payload - len(payload), 0)
+    body = (bytes([MAGIC, (FORMAT_VERSION << VERSION_SHIFT) | model_id]) + _varint(height) + _varint(width)
+            + _varint(len(payload)) + payload)
     return body + _check(body)
 
+class ParsedFile(NamedTuple):
+    "What `parse_file` reads from a valid file."
+    model_id: int
+    height: int
+    width: int
+    words: np.ndarray         # the payload as uint32 range-coder words, zero bytes put back
+    payload_bytes: int        # payload length as stored
+
 def parse_file(data, model_id=None):
-    "Validate one file; returns (model_id, height, width, uint32 words). Raises CodecError."
+    """Validate one `.c10` file in a single pass and return a `ParsedFile`. The format (integers big-endian):
+
+        magic            1 byte     MAGIC (0xC1)
+        version · model  1 byte     FORMAT_VERSION << VERSION_SHIFT | model id (MODEL_ID_MASK)
+        height, width    1-3 bytes  canonical LEB128 varints; `image_size_error` must accept the size
+        payload length   1-4 bytes  canonical LEB128 varint
+        payload          length     range-coder words, big-endian, trailing zero bytes dropped
+        check            2 bytes    low 16 bits of CRC-32 of everything before it (CHECK_BYTES)
+
+    `data`: the file's bytes; `model_id`: when given, the file must have been written by that model.
+    Raises `TypeError` when `data` is not bytes, and `CodecError` naming the problem for every bad file."""
     if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise CodecError(f'expected bytes, got {type(data).__name__}')
+        raise TypeError(f'a .c10 file must be bytes, got {type(data).__name__}')
     data = bytes(data)
-    if len(data) < 2 + 2 + CHECK_BYTES: raise CodecError(f'truncated file ({len(data)} bytes is shorter than any .c10 file)')
+    if len(data) < 2 + 3 + CHECK_BYTES: raise CodecError(f'truncated file ({len(data)} bytes is shorter than any .c10 file)')
     if data[0] != MAGIC: raise CodecError(f'not a .c10 file (magic byte 0x{data[0]:02x}, expected 0x{MAGIC:02x})')
-    version, file_model = data[1] >> 5, data[1] & 0x1F
+    version, file_model = data[1] >> VERSION_SHIFT, data[1] & MODEL_ID_MASK
+    if version in PREVIOUS_VERSIONS:
+        raise CodecError(f'written in format version {version} by {PREVIOUS_VERSIONS[version]}; this build reads version '
+                         f'{FORMAT_VERSION}: decode it with that release and compress the image again')
     if version != FORMAT_VERSION: raise CodecError(f'unsupported format version {version} (this build reads version {FORMAT_VERSION})')
     if model_id is not None and file_model != model_id:
         raise CodecError(f'file was written by model id {file_model}, but this model has id {model_id}')
-    height, pos = _read_varint(data, 2)
-    width, pos = _read_varint(data, pos)
-    if not (1 <= height <= MAX_SIDE and 1 <= width <= MAX_SIDE) or height * width > MAX_PIXELS:
-        raise CodecError(f'image size {height}x{width} is outside the supported range (sides 1..{MAX_SIDE}, at most {MAX_PIXELS:,} pixels)')
-    if len(data) < pos + CHECK_BYTES: raise CodecError('truncated file (no room for the checksum)')
-    if _check(data[:-CHECK_BYTES]) != data[-CHECK_BYTES:]:
-        for end in range(pos + CHECK_BYTES, len(data) - 1):
-            if _check(data[:end - CHECK_BYTES]) == data[end - CHECK_BYTES:end]:
-                raise CodecError(f'{len(data) - end} trailing bytes after the end of the file')
-        raise CodecError('checksum mismatch: the file is corrupt or truncated')
+    height, pos = _read_varint(data, 2, 'height')
+    width, pos = _read_varint(data, pos, 'width')
+    problem = image_size_error(height, width)
+    if problem: raise CodecError(f'image size outside the supported range: {problem}')
+    length, pos = _read_varint(data, pos, 'payload length')
+    end = pos + length + CHECK_BYTES
+    if len(data) != end:
+        if len(data) > end and _check(data[:end - CHECK_BYTES]) == data[end - CHECK_BYTES:end]:
+            raise CodecError(f'{len(data) - end} trailing bytes after the end of the file')
+        raise CodecError(f'truncated or corrupt file (its header declares {end} bytes, it has {len(data)})')
+    if _check(data[:-CHECK_BYTES]) != data[-CHECK_BYTES:]: raise CodecError('checksum mismatch: the file is corrupt')
     payload = data[pos:-CHECK_BYTES]
     payload += b'\0' * (-len(payload) % 4)
-    return file_model, height, width, np.frombuffer(payload, '>u4').astype(np.uint32)
+    return ParsedFile(file_model, height, width, np.frombuffer(payload, '>u4').astype(np.uint32), length)
+
+# %% ../nbs/01_model.ipynb #e8d7fdaf
+def grid_bits(terms):
+    "Largest b with terms · 2^(2b) <= 2^52: sums of `terms` products of b-bit integers are exact in float64."
+    return (52 - (int(terms) - 1).bit_length()) // 2
+
+def integer_grid(a, bits):
+    "Round float64 `a` to integers of magnitude <= 2^bits on a power-of-two scale per item of the first axis: (integers, scale)."
+    peak = np.max(np.abs(a), axis=tuple(range(1, a.ndim)), keepdims=True)
+    scale = np.ldexp(1.0, bits - np.frexp(peak)[1])     # peak < 2^exponent exactly, so |a · scale| < 2^bits
+    return np.rint(a * scale), scale
+
+# %% ../nbs/01_model.ipynb #859ddc35
+def exact_conv_transpose(x, kernel, bias, strides):
+    "Transposed convolution ('same' padding, kernel (k, k, out, in)) of float64 `x`, its sums exact."
+    kernel = np.asarray(kernel, np.float64)
+    bits = grid_bits(kernel.shape[0] * kernel.shape[1] * kernel.shape[3])
+    x_int, x_scale = integer_grid(x, bits)
+    kernel_int, kernel_scale = integer_grid(kernel[None], bits)
+    sums = ops.convert_to_numpy(ops.conv_transpose(x_int, kernel_int[0], strides, padding='same'))
+    sums /= x_scale * kernel_scale[0]
+    sums += np.asarray(bias, np.float64)
+    return sums
+
+def exact_gdn(x, layer):
+    "`GDN` (or IGDN) `layer` on float64 `x`, its channel-mixing sums exact."
+    beta = np.square(ops.convert_to_numpy(layer.beta_root).astype(np.float64)) + layer.beta_min
+    gamma = np.square(ops.convert_to_numpy(layer.gamma_root).astype(np.float64))
+    bits = grid_bits(gamma.shape[0])
+    square_int, square_scale = integer_grid(np.square(x), bits)
+    gamma_int, gamma_scale = integer_grid(gamma.T[None], bits)
+    norm = (square_int.reshape(-1, gamma.shape[0]) @ gamma_int[0]).reshape(x.shape) / (square_scale * gamma_scale[0]) + beta
+    return x * np.sqrt(norm) if layer.inverse else x / np.sqrt(norm)
+
+SYNTHESIS_TILE = 64   # latent positions per tile side (256 pixels): bounds the decoder's memory on large images
+SYNTHESIS_HALO = 4    # latent positions of context around a tile; the synthesis transform reaches 3.5
+SYNTHESIS_BATCH = 32  # images per pass: their float64 activations stay in cache (about 1.3× the speed of 256 here)
+
+def _exact_layers(transform, x):
+    for layer in transform.stack:
+        x = (exact_gdn(x, layer) if isinstance(layer, GDN) else
+             exact_conv_transpose(x, ops.convert_to_numpy(layer.kernel), ops.convert_to_numpy(layer.bias), layer.strides))
+    return x
+
+def exact_synthesis(transform, y_hat, tile=SYNTHESIS_TILE, halo=SYNTHESIS_HALO):
+    "A `SynthesisTransform` on latents `y_hat` in float64 with exact sums: the same image on any thread count or machine."
+    y_hat = np.asarray(y_hat, np.float64)
+    n, h, w = y_hat.shape[:3]
+    image = np.empty((n, h * STRIDE, w * STRIDE, 3))
+    for first in range(0, n, SYNTHESIS_BATCH):
+        images = slice(first, first + SYNTHESIS_BATCH)
+        for top in range(0, h, tile):
+            for left in range(0, w, tile):
+                t0, l0 = max(top - halo, 0), max(left - halo, 0)
+                x = _exact_layers(transform, y_hat[images, t0:min(top + tile + halo, h), l0:min(left + tile + halo, w)])
+                rows, cols = slice(top * STRIDE, (top + tile) * STRIDE), slice(left * STRIDE, (left + tile) * STRIDE)
+                image[images, rows, cols] = x[:, (top - t0) * STRIDE:, (left - l0) * STRIDE:][:, :tile * STRIDE, :tile * STRIDE]
+    return image
 
 # %% ../nbs/01_model.ipynb #7418556e
 def _as_image_list(images):
@@ -398,6 +459,23 @@ def _as_image_list(images):
     elif not isinstance(images, (list, tuple)):
         raise ValueError(f'expected a uint8 array (N, H, W, 3), (H, W, 3) or a list of images, got {type(images).__name__}')
     return [check_image_array(im, f'image {i}') for i, im in enumerate(images)]
+
+def _as_file_list(files):
+    "One file (bytes) or a list of files -> list of bytes; a clear TypeError for anything else."
+    if isinstance(files, (bytes, bytearray, memoryview)): return [files]
+    if not isinstance(files, (list, tuple)):
+        raise TypeError(f'expected a .c10 file (bytes) or a list of them, got {type(files).__name__}')
+    for i, f in enumerate(files):
+        if not isinstance(f, (bytes, bytearray, memoryview)): raise TypeError(f'file {i}: a .c10 file must be bytes, got {type(f).__name__}')
+    return list(files)
+
+def _parse_files(files, model_id=None):
+    "parse_file for each file; a CodecError names the index of the file that failed."
+    out = []
+    for i, f in enumerate(files):
+        try: out.append(parse_file(f, model_id))
+        except CodecError as e: raise CodecError(f'file {i}: {e}') from None
+    return out
 
 def _group_indices(keys):
     "{key: [indices]} in first-seen order: equal-sized images run through the transforms together."
@@ -411,7 +489,12 @@ def _pad_to_stride(batch):
 
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
 class ImageCodec(keras.Model):
-    "Learned image codec: analysis transform, factorized entropy model, synthesis transform."
+    """Learned image codec: analysis transform, factorized entropy model, synthesis transform.
+
+    The workflow: build it (`num_filters`, `latent_channels`, `kernel_size` size the transforms; `model_id` 0–31 is
+    written into every file; `batch_size` is how many images go through the transforms at once), train `call` (03_train),
+    then `update_tables()`; now `compress(images)` gives one `.c10` file (bytes) per uint8 image and `decompress(files)`
+    gives the images back in their shapes. `save`/`keras.saving.load_model(safe_mode=True)` keep the tables with the weights."""
     def __init__(self, num_filters=64, latent_channels=64, kernel_size=5, model_id=0, batch_size=256, **kwargs):
         super().__init__(**kwargs)
         if not 0 <= model_id < 32: raise ValueError(f'model_id must be in 0..31, got {model_id}')
@@ -467,15 +550,21 @@ class ImageCodec(keras.Model):
         "uint8 image(s) -> list of .c10 files (bytes)."
         tables = self._tables()
         images = _as_image_list(images)
-        return [pack_file(self.model_id, im.shape[0], im.shape[1], tables.encode(sym))
+        return [pack_file(self.model_id, im.shape[0], im.shape[1], tables.encode(sym),
+                          min_payload=tables.min_payload_bytes(sym.shape[0] * sym.shape[1]))
                 for im, sym in zip(images, self.quantized_latents(images))]
 
     def decode_latents(self, files):
         "Entropy-decode files to (shape, integer latent) pairs; integer tables only, no float network."
         tables = self._tables()
-        headers = [parse_file(f, self.model_id) for f in ([files] if isinstance(files, (bytes, bytearray)) else files)]
+        headers = _parse_files(_as_file_list(files), self.model_id)
+        for n, (_, h, w, _, length) in enumerate(headers):   # every file first: a bad one costs no decoding
+            positions = -(-h // STRIDE) * -(-w // STRIDE)
+            if length < tables.min_payload_bytes(positions):
+                raise CodecError(f'file {n}: a payload of {length} bytes is too short for a {h}x{w} image '
+                                 f'(this model writes at least {tables.min_payload_bytes(positions)})')
         out = []
-        for n, (_, h, w, words) in enumerate(headers):
+        for n, (_, h, w, words, _) in enumerate(headers):
             latent_shape = (-(-h // STRIDE), -(-w // STRIDE), self.latent_channels)
             try: symbols = tables.decode(words, latent_shape)
             except (ValueError, RuntimeError, OverflowError, AssertionError) as e:
@@ -502,8 +591,77 @@ class ImageCodec(keras.Model):
         return np.array([-np.log2(ops.convert_to_numpy(self.entropy_bottleneck.likelihood((sym + medians)[None].astype('float32')))).sum()
                          for sym in self.quantized_latents(images)])
 
+# %% ../nbs/01_model.ipynb #fde5ed2c
+FUZZ_KINDS = ('bit flips', 'byte changes', 'truncations', 'extensions', 'splices', 'random bytes', 'resealed payloads', 'sizes')
+
+def _reseal(model_id, height_bytes, width_bytes, payload):
+    "A file with arbitrary header fields and payload but a correct length and checksum."
+    body = bytes([MAGIC, (FORMAT_VERSION << VERSION_SHIFT) | model_id]) + height_bytes + width_bytes + _varint(len(payload)) + payload
+    return body + _check(body)
+
+def _damage(kind, files, rng):
+    "One damaged file of `kind` made from the valid `files`."
+    f = files[rng.integers(len(files))]
+    pick = lambda n: rng.choice(n, size=min(int(rng.integers(1, 4)), n), replace=False)   # 1-3 distinct positions
+    if kind == 'bit flips':
+        b = bytearray(f)
+        for i in pick(len(f) * 8): b[i // 8] ^= 1 << (i % 8)
+        return bytes(b)
+    if kind == 'byte changes':
+        b = bytearray(f)
+        for i in pick(len(f)): b[i] ^= rng.integers(1, 256)
+        return bytes(b)
+    if kind == 'truncations': return f[:rng.integers(len(f))]
+    if kind == 'extensions': return f + rng.bytes(int(rng.integers(1, 65)))
+    if kind == 'splices':
+        g = files[rng.integers(len(files))]
+        blob = f[:rng.integers(len(f) + 1)] + g[rng.integers(len(g) + 1):]
+        return blob if blob != f else blob[:-1]   # a splice that rebuilt a valid file counts as a truncation
+    if kind == 'random bytes':
+        blob = rng.bytes(int(rng.integers(0, 2000)))
+        return bytes([MAGIC, f[1]]) + blob if rng.random() < 0.5 else blob
+    p = parse_file(f)
+    payload = np.asarray(p.words, '>u4').tobytes()[:p.payload_bytes]
+    if kind == 'resealed payloads':
+        b = bytearray(payload[:rng.integers(len(payload) + 1)] if rng.random() < 0.3 else payload)
+        for i in (pick(len(b)) if len(b) else []): b[i] ^= rng.integers(1, 256)
+        if rng.random() < 0.3: b += rng.bytes(int(rng.integers(1, 200)))
+        return _reseal(p.model_id, _varint(p.height), _varint(p.width), bytes(b))
+    # sizes: absurd, huge-but-allowed, thin, or written in a non-canonical varint
+    side = lambda: int(rng.choice([1, 2, rng.integers(1, 64), rng.integers(1, MAX_SIDE + 1), MAX_SIDE, MAX_SIDE + 1, 2048, 1 << 20]))
+    h, w = _varint(side()), _varint(side())
+    if rng.random() < 0.2: h = bytes([h[0] | 0x80]) + b'\x00'
+    return _reseal(p.model_id, h, w, payload)
+
+def fuzz_decoder(decode, files, cases=3000, seed=0, kinds=FUZZ_KINDS):
+    """Decode `cases` damaged versions of the valid `files` with `decode` (a function taking a list of files).
+
+    Returns a dict: `counts` per kind of damage of 'decoded', 'CodecError' and 'other' outcomes; `others`, the first
+    ten unexpected exceptions (kind, type, message); `slowest` (seconds, kind, file length); `slowest_under_1kb`
+    (seconds); and `peak_rss_mb`, the process's peak resident memory at the end."""
+    import resource
+    rng = np.random.default_rng(seed)
+    counts = {k: {'decoded': 0, 'CodecError': 0, 'other': 0} for k in kinds}
+    others, slowest, slowest_small = [], (0.0, None, 0), 0.0
+    for i in range(cases):
+        kind = kinds[i % len(kinds)]
+        blob = _damage(kind, files, rng)
+        t = time.perf_counter()
+        try: decode([blob]); outcome = 'decoded'
+        except CodecError: outcome = 'CodecError'
+        except Exception as e:
+            outcome = 'other'
+            if len(others) < 10: others.append((kind, type(e).__name__, str(e)[:200]))
+        seconds = time.perf_counter() - t
+        counts[kind][outcome] += 1
+        if seconds > slowest[0]: slowest = (seconds, kind, len(blob))
+        if len(blob) < 1024: slowest_small = max(slowest_small, seconds)
+    return {'counts': counts, 'others': others, 'slowest': slowest, 'slowest_under_1kb': slowest_small,
+            'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
 # %% ../nbs/01_model.ipynb #91d9c7ab
 WEIGHTS_DIR = PACKAGE_DIR/'weights'
+DEFAULT_QUALITY = 3   # the level nearest 1.7 bpp on CIFAR-10: what `compress` and the explorer use unless told
 
 def pretrained_qualities():
     "Quality levels whose weights ship with this build."
@@ -521,14 +679,19 @@ def load_pretrained(quality):
     if model.model_id != quality: raise ValueError(f'{path}: holds model id {model.model_id}, expected {quality}')
     return model
 
-def compress(images, quality=3):
+def compress(images, quality=DEFAULT_QUALITY):
     "Compress uint8 image(s) with a shipped quality level; one bytes object per image."
     return load_pretrained(quality).compress(images)
 
 def decompress(files):
     "Decode .c10 files written by any shipped quality level; uint8 images in their original shapes."
-    files = [files] if isinstance(files, (bytes, bytearray)) else list(files)
-    ids = [parse_file(f)[0] for f in files]  # validates every header first
+    files = _as_file_list(files)
+    ids = [p.model_id for p in _parse_files(files)]  # validates every header first
+    shipped = pretrained_qualities()
+    for i, model_id in enumerate(ids):
+        if model_id not in shipped:
+            raise CodecError(f'file {i}: written by model id {model_id}, which this build does not ship (it ships '
+                             f'{shipped}); decode it with the ImageCodec that wrote it')
     out = [None] * len(files)
     for model_id, idx in _group_indices(ids).items():
         for i, im in zip(idx, load_pretrained(model_id).decompress([files[i] for i in idx])): out[i] = im

@@ -16,12 +16,14 @@ import time
 from pathlib import Path
 
 import numpy as np
+from .data import import_tensorflow
+import_tensorflow()  # before Keras loads it: keeps TensorFlow's start-up lines off the terminal
 import keras
 from keras import ops
 
 from .data import atomic_write_bytes, load_cifar10, make_dataset, sample_images, save_figure
 from .model import ImageCodec
-from .losses import RateDistortionLoss
+from .losses import RateDistortionLoss, psnr_from_mse
 
 # %% auto #0
 __all__ = ['LOG_FIELDS', 'SHIPPED_LEVELS', 'TrainConfig', 'training_data', 'learning_rate_schedule', 'build_training',
@@ -31,7 +33,17 @@ __all__ = ['LOG_FIELDS', 'SHIPPED_LEVELS', 'TrainConfig', 'training_data', 'lear
 # %% ../nbs/03_train.ipynb #f61ae00a
 @dataclasses.dataclass
 class TrainConfig:
-    "Everything a training run depends on; round-trips through JSON."
+    """Everything a training run depends on; round-trips through JSON (saved as the run folder's config.json).
+
+    Architecture: `num_filters`, `latent_channels`, `kernel_size` (of `ImageCodec`); `model_id`, written into its files.
+    Loss: `lmbda`·bpp + `alpha`·MSE (0–255 scale) + `beta`·perceptual (02_losses).
+    Optimisation: `batch_size` images a step, `steps_per_epoch` steps an epoch (the unit of logging and checkpoints),
+    `epochs`; Adam from `learning_rate` to `final_learning_rate` by `schedule` ('cosine' or 'constant'); the gradient of
+    L/λ clipped to global norm `clip_norm` (0: off); `seed` fixes initialisation, batches and noise.
+    Data: `data_path` (a CIFAR-10 folder, None for the usual search, or 'sample'), the last `validation_images` held out,
+    augmentation by shifts of up to `max_shift` pixels and optional `color_jitter`.
+    `init_weights`: start from these weights (a fine-tune); `output_dir`: the run folder;
+    `mixed_precision`, `xla`: the GPU switches (the entropy model stays float32)."""
     num_filters: int = 64
     latent_channels: int = 64
     kernel_size: int = 5
@@ -92,6 +104,7 @@ def learning_rate_schedule(config):
 def build_training(config):
     "(model, loss, optimizer) for `config`."
     keras.mixed_precision.set_global_policy('mixed_float16' if config.mixed_precision else 'float32')
+    keras.utils.set_random_seed(config.seed)   # weight initialisation and the training-noise generator follow the seed
     model = ImageCodec(config.num_filters, config.latent_channels, config.kernel_size, model_id=config.model_id)
     if config.init_weights: model.load_weights(config.init_weights)
     optimizer = keras.optimizers.Adam(learning_rate_schedule(config), global_clipnorm=config.clip_norm or None)
@@ -124,7 +137,7 @@ def validate(model, loss_fn, images, batch_size=200):
         for k, v in parts.items(): sums[k] = sums.get(k, 0.0) + float(v) * len(x)
         n += len(x)
     out = {k: v / n for k, v in sums.items()}
-    out['psnr'] = 10 * math.log10(255.0 ** 2 / max(out['mse'], 1e-10))
+    out['psnr'] = float(psnr_from_mse(max(out['mse'], 1e-10)))
     return out
 
 # %% ../nbs/03_train.ipynb #cd66ae79
@@ -135,7 +148,9 @@ def save_checkpoint(run, epoch, model, optimizer):
     shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
     model.save_weights(tmp/'model.weights.h5')
     np.savez(tmp/'optimizer.npz', *[ops.convert_to_numpy(v) for v in optimizer.variables])
-    (tmp/'state.json').write_text(json.dumps({'epoch': epoch}))
+    # the training noise's generator state too, or a resumed run would draw other noise than an uninterrupted one
+    noise = [int(v) for v in ops.convert_to_numpy(model.entropy_bottleneck.noise_seed.state)]
+    (tmp/'state.json').write_text(json.dumps({'epoch': epoch, 'noise_seed_state': noise}))
     shutil.rmtree(final, ignore_errors=True); os.replace(tmp, final)
     atomic_write_bytes(run/'latest', final.name.encode(), overwrite=True)
     for old in run.glob('ckpt-*'):
@@ -152,7 +167,10 @@ def load_checkpoint(run, model, optimizer):
         values = [z[f'arr_{i}'] for i in range(len(z.files))]
     if len(values) != len(optimizer.variables): raise ValueError(f'{ckpt}: optimizer state does not match this configuration')
     for var, value in zip(optimizer.variables, values): var.assign(value)
-    return json.loads((ckpt/'state.json').read_text())['epoch']
+    state = json.loads((ckpt/'state.json').read_text())
+    noise = model.entropy_bottleneck.noise_seed.state
+    if 'noise_seed_state' in state: noise.assign(np.array(state['noise_seed_state'], noise.dtype))
+    return state['epoch']
 
 # %% ../nbs/03_train.ipynb #0058164c
 LOG_FIELDS = ('epoch', 'step', 'learning_rate', 'seconds', 'images_per_second',
@@ -177,8 +195,12 @@ def _prepare_run(config):
     atomic_write_bytes(saved, config.to_json().encode(), overwrite=True)
     return run
 
-def train(config, verbose=1):
-    "Train (or resume) a codec as `config` says; returns the trained ImageCodec with current coding tables."
+def train(config, verbose=1, max_epochs=None):
+    """Train (or resume) a codec as `config` says; returns the trained ImageCodec with current coding tables.
+
+    `verbose`: 1 shows a progress bar per epoch, 0 is silent. `max_epochs`: stop after this many epochs in this call
+    (checkpointed: call again with the same config to go on, as after a crash); the result is then a partly trained model.
+    The same config and seed give the same weights, whether the run went through at once or was stopped and resumed."""
     import tensorflow as tf
     run = _prepare_run(config)
     train_images, val_images = training_data(config)
@@ -188,7 +210,8 @@ def train(config, verbose=1):
     if start and verbose: print(f'resuming {run} after epoch {start}')
     train_step = make_train_step(model, loss_fn, optimizer, config.xla)
     names = ('loss', 'bpp', 'mse', 'perceptual', 'psnr')
-    for epoch in range(start + 1, config.epochs + 1):
+    last = config.epochs if max_epochs is None else min(config.epochs, start + max_epochs)
+    for epoch in range(start + 1, last + 1):
         data = make_dataset(train_images, config.batch_size, training=True, seed=config.seed * 100003 + epoch,
                             max_shift=config.max_shift, color_jitter=config.color_jitter)
         bar = keras.utils.Progbar(config.steps_per_epoch, verbose=verbose) if verbose else None
@@ -215,6 +238,9 @@ def train(config, verbose=1):
         if verbose: print(f"  validation: {val['bpp']:.3f} bpp (estimated), {val['psnr']:.2f} dB, "
                           f"{rows[-1]['images_per_second']} images/s")
     model.update_tables()
+    if last < config.epochs:
+        if verbose: print(f'stopped after epoch {last} of {config.epochs}: run train() again with the same config to go on')
+        return model
     model.save(run/'model.keras')
     plot_loss_curves(run/'log.csv', run/'loss_curves.png')
     return model
@@ -222,15 +248,13 @@ def train(config, verbose=1):
 # %% ../nbs/03_train.ipynb #669d0e25
 def plot_loss_curves(log_csv, out_png=None):
     "Figure of every loss component per epoch, training and validation, from a run's log.csv."
-    import matplotlib
-    if out_png: matplotlib.use('Agg', force=False)
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure
     rows = _read_log(log_csv)
     if not rows: raise ValueError(f'{log_csv}: no epochs logged yet')
     epochs = [int(r['epoch']) for r in rows]
     parts = [('loss', 'total loss'), ('bpp', 'bits per pixel (estimated)'), ('mse', 'MSE (0-255 scale)'),
              ('psnr', 'PSNR (dB)'), ('perceptual', 'perceptual term')]
-    fig, axes = plt.subplots(1, len(parts), figsize=(4 * len(parts), 3.2))
+    fig = Figure(figsize=(4 * len(parts), 3.2)); axes = fig.subplots(1, len(parts))
     for ax, (key, title) in zip(axes, parts):
         ax.plot(epochs, [float(r[key]) for r in rows], label='train')
         ax.plot(epochs, [float(r[f'val_{key}']) for r in rows], label='validation')
