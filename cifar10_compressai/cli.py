@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from .data import (IMAGE_SUFFIXES, RAW_IMAGE_BYTES, atomic_write_bytes, load_cifar10, load_image,
-                                     png_bits_per_pixel, sample_images, save_image, tile_images)
+                                     png_bits_per_pixel, pretrained_qualities, sample_images, save_image, tile_images)
 
 # %% auto #0
 __all__ = ['CLIError', 'compress_files', 'decompress_files', 'demo', 'evaluate_data', 'config_from_args', 'main']
@@ -65,21 +65,22 @@ def _each(pairs, work, force):
 # %% ../nbs/05_cli.ipynb #ebfa8b91
 def compress_files(inputs, out, quality=3, force=False):
     "Compress image files (or folders of them) to .c10 files at `out` (see above); returns the number of failures."
-    from cifar10_compressai.model import load_pretrained
-    codec = load_pretrained(quality)
+    if quality not in pretrained_qualities():
+        raise CLIError(f'no pretrained weights for quality {quality}: this build ships qualities {pretrained_qualities()}')
     def work(src, dst):
-        image = load_image(src)
-        data = codec.compress(image)[0]
+        image = load_image(src)                      # a bad input fails here, before TensorFlow is loaded
+        from cifar10_compressai.model import load_pretrained
+        data = load_pretrained(quality).compress(image)[0]
         dst.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(dst, data, overwrite=force)
         _say(f'{src} -> {dst}: {len(data)} bytes, {len(data) * 8 / (image.shape[0] * image.shape[1]):.3f} bpp')
     return _each(_destinations(inputs, out, IMAGE_SUFFIXES, '.c10'), work, force)
 
-def decompress_files(inputs, out, force=False):
-    "Decode .c10 files (or folders of them) to PNG files at `out` (see above); returns the number of failures."
+def decompress_files(inputs, out, force=False, exact=False):
+    "Decode .c10 files (or folders of them) to PNG files at `out` (see above; `exact`: see `decompress`); returns the number of failures."
     from cifar10_compressai.model import decompress
     def work(src, dst):
-        image = decompress([src.read_bytes()])[0]
+        image = decompress([src.read_bytes()], exact)[0]
         dst.parent.mkdir(parents=True, exist_ok=True)
         save_image(dst, image, overwrite=force)
         _say(f'{src} -> {dst}: {image.shape[1]}x{image.shape[0]}')
@@ -153,6 +154,7 @@ def main(argv=None):
     p = sub.add_parser('decompress', help='.c10 files (or folders) -> PNG files')
     p.add_argument('inputs', nargs='+'); p.add_argument('-o', '--out', required=True, help=out_help)
     p.add_argument('--force', action='store_true', help='replace existing output files')
+    p.add_argument('--exact', action='store_true', help='the same pixels on every machine (slower; default: float32 synthesis)')
     p = sub.add_parser('evaluate', help='compare with classical codecs on CIFAR-10 test images')
     p.add_argument('--data', default=None, help='cifar-10-batches-py folder (default: $CIFAR10_DIR, Keras cache, download)')
     p.add_argument('-o', '--out', default='models'); p.add_argument('-n', '--count', type=int, default=1000)
@@ -168,7 +170,7 @@ def main(argv=None):
     if args.verbose: os.environ['C10_VERBOSE'] = '1'
     try:
         if args.command == 'compress': failures = compress_files(args.inputs, args.out, args.quality, args.force)
-        elif args.command == 'decompress': failures = decompress_files(args.inputs, args.out, args.force)
+        elif args.command == 'decompress': failures = decompress_files(args.inputs, args.out, args.force, args.exact)
         elif args.command == 'evaluate': evaluate_data(args.data, args.out, args.count, not args.no_lpips); failures = 0
         elif args.command == 'train':
             from cifar10_compressai.train import train

@@ -19,11 +19,11 @@ from PIL import Image
 
 # %% auto #0
 __all__ = ['CIFAR_SIDE', 'RAW_IMAGE_BYTES', 'CIFAR10_URL', 'TRAIN_BATCHES', 'TEST_BATCH', 'KERAS_CACHE', 'PACKAGE_DIR', 'ASSETS',
-           'SAMPLE_GRID', 'MAX_PIXELS', 'MAX_SIDE', 'IMAGE_SUFFIXES', 'long_runs', 'native_stderr_silenced',
-           'import_tensorflow', 'restricted_pickle_load', 'read_cifar10_folder', 'find_cifar10', 'load_cifar10',
-           'tile_images', 'untile_images', 'sample_images', 'image_size_error', 'load_image', 'check_image_array',
-           'atomic_path', 'atomic_write_bytes', 'save_image', 'figure_png', 'save_figure', 'make_dataset',
-           'patches_from_folder', 'png_bits_per_pixel']
+           'WEIGHTS_DIR', 'SAMPLE_GRID', 'MAX_PIXELS', 'MAX_SIDE', 'IMAGE_SUFFIXES', 'long_runs',
+           'native_stderr_silenced', 'import_tensorflow', 'restricted_pickle_load', 'read_cifar10_folder',
+           'find_cifar10', 'load_cifar10', 'pretrained_qualities', 'tile_images', 'untile_images', 'sample_images',
+           'image_size_error', 'load_image', 'check_image_array', 'atomic_path', 'atomic_write_bytes', 'save_image',
+           'figure_png', 'save_figure', 'make_dataset', 'patches_from_folder', 'png_bits_per_pixel']
 
 # %% ../nbs/00_data.ipynb #8b2cfc33
 def long_runs():
@@ -170,7 +170,12 @@ def load_cifar10(path=None, download=True):
 import cifar10_compressai
 PACKAGE_DIR = Path(cifar10_compressai.__file__).parent  # the installed package, also when run from a notebook
 ASSETS = PACKAGE_DIR/'assets'
+WEIGHTS_DIR = PACKAGE_DIR/'weights'   # the shipped quality levels: quality{q}.keras with quality{q}.json
 SAMPLE_GRID = 8  # the shipped sample is an 8x8 grid of 32x32 images
+
+def pretrained_qualities():
+    "Quality levels whose weights ship with this build (found without loading TensorFlow)."
+    return sorted(int(p.stem.split('.')[0][len('quality'):]) for p in WEIGHTS_DIR.glob('quality*.keras'))
 
 def tile_images(images, ncols):
     "Lay a batch (N, h, w, C) out as one (rows*h, ncols*w, C) image; empty cells stay black."

@@ -20,16 +20,16 @@ import keras
 from keras import ops
 import constriction
 
-from .data import PACKAGE_DIR, check_image_array, image_size_error
+from .data import WEIGHTS_DIR, check_image_array, image_size_error, pretrained_qualities
 
 # %% auto #0
 __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PAYLOAD_BOUND_SLACK', 'MAGIC', 'FORMAT_VERSION',
            'VERSION_SHIFT', 'MODEL_ID_MASK', 'CHECK_BYTES', 'MAX_VARINT_BYTES', 'PREVIOUS_VERSIONS', 'SYNTHESIS_TILE',
-           'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'FUZZ_KINDS', 'WEIGHTS_DIR', 'DEFAULT_QUALITY', 'GDN',
-           'AnalysisTransform', 'SynthesisTransform', 'EntropyBottleneck', 'update_tables', 'tables_are_current',
-           'CodecError', 'RangeTables', 'pack_file', 'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid',
-           'exact_conv_transpose', 'exact_gdn', 'exact_synthesis', 'ImageCodec', 'fuzz_decoder', 'pretrained_qualities',
-           'load_pretrained', 'compress', 'decompress', 'codec_throughput', 'webp_throughput']
+           'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'FUZZ_KINDS', 'DEFAULT_QUALITY', 'GDN', 'AnalysisTransform',
+           'SynthesisTransform', 'EntropyBottleneck', 'update_tables', 'tables_are_current', 'CodecError',
+           'RangeTables', 'pack_file', 'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid', 'exact_conv_transpose',
+           'exact_gdn', 'exact_synthesis', 'ImageCodec', 'fuzz_decoder', 'load_pretrained', 'compress', 'decompress',
+           'codec_throughput', 'webp_throughput']
 
 # %% ../nbs/01_model.ipynb #af40cb1d
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
@@ -572,14 +572,19 @@ class ImageCodec(keras.Model):
             out.append(((h, w), symbols))
         return out
 
-    def decompress(self, files):
-        ".c10 file(s) -> list of uint8 images with their original shapes."
+    def decompress(self, files, exact=False):
+        """.c10 file(s) -> list of uint8 images with their original shapes.
+
+        The decoded latent is exact everywhere. `exact=False` (default) runs the synthesis transform on the backend's
+        float32 kernels, batched: fast, and a pixel may differ by one level between machines or thread counts.
+        `exact=True` runs it in exact integer-valued float64 (`exact_synthesis`): the same pixels everywhere, slower."""
         decoded = self.decode_latents(files)
         medians = ops.convert_to_numpy(self.entropy_bottleneck.medians)
         out = [None] * len(decoded)
         for _, idx in _group_indices(sym.shape for _, sym in decoded).items():
             y_hat = np.stack([decoded[i][1] for i in idx]) + medians.astype(np.float64)
-            x_hat = exact_synthesis(self.synthesis_transform, y_hat)
+            x_hat = (exact_synthesis(self.synthesis_transform, y_hat) if exact else
+                     self._batched(self.synthesis_transform, y_hat.astype('float32')))
             for i, im in zip(idx, x_hat):
                 h, w = decoded[i][0]
                 out[i] = np.clip(np.round(im[:h, :w] * 255.0), 0, 255).astype(np.uint8)
@@ -660,12 +665,7 @@ def fuzz_decoder(decode, files, cases=3000, seed=0, kinds=FUZZ_KINDS):
             'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 # %% ../nbs/01_model.ipynb #91d9c7ab
-WEIGHTS_DIR = PACKAGE_DIR/'weights'
 DEFAULT_QUALITY = 3   # the level nearest 1.7 bpp on CIFAR-10: what `compress` and the explorer use unless told
-
-def pretrained_qualities():
-    "Quality levels whose weights ship with this build."
-    return sorted(int(p.stem.split('.')[0][len('quality'):]) for p in WEIGHTS_DIR.glob('quality*.keras'))
 
 @functools.lru_cache(maxsize=None)
 def load_pretrained(quality):
@@ -683,8 +683,8 @@ def compress(images, quality=DEFAULT_QUALITY):
     "Compress uint8 image(s) with a shipped quality level; one bytes object per image."
     return load_pretrained(quality).compress(images)
 
-def decompress(files):
-    "Decode .c10 files written by any shipped quality level; uint8 images in their original shapes."
+def decompress(files, exact=False):
+    "Decode .c10 files written by any shipped quality level; uint8 images in their original shapes (`exact`: see `ImageCodec.decompress`)."
     files = _as_file_list(files)
     ids = [p.model_id for p in _parse_files(files)]  # validates every header first
     shipped = pretrained_qualities()
@@ -694,12 +694,12 @@ def decompress(files):
                              f'{shipped}); decode it with the ImageCodec that wrote it')
     out = [None] * len(files)
     for model_id, idx in _group_indices(ids).items():
-        for i, im in zip(idx, load_pretrained(model_id).decompress([files[i] for i in idx])): out[i] = im
+        for i, im in zip(idx, load_pretrained(model_id).decompress([files[i] for i in idx], exact)): out[i] = im
     return out
 
 # %% ../nbs/01_model.ipynb #fbe08d2e
 def codec_throughput(codec, images):
-    "Images/s of each stage and of whole compress/decompress calls."
+    "Images/s of each stage and of whole compress/decompress calls (default float32 synthesis, and `exact=True`)."
     images = _as_image_list(images); n = len(images)
     tables = codec._tables()
     t0 = time.perf_counter(); latents = codec.quantized_latents(images)
@@ -707,10 +707,12 @@ def codec_throughput(codec, images):
     t2 = time.perf_counter(); files = codec.compress(images)
     t3 = time.perf_counter(); decoded = codec.decode_latents(files)
     t4 = time.perf_counter(); codec.decompress(files)
-    t5 = time.perf_counter()
+    t5 = time.perf_counter(); codec.decompress(files, exact=True)
+    t6 = time.perf_counter()
     synthesis = max((t5 - t4) - (t4 - t3), 1e-9)
     return {'analysis': n / (t1 - t0), 'entropy_encode': n / (t2 - t1), 'compress': n / (t3 - t2),
             'entropy_decode': n / (t4 - t3), 'synthesis': n / synthesis, 'decompress': n / (t5 - t4),
+            'decompress_exact': n / (t6 - t5),
             'mean_bytes': float(np.mean([len(f) for f in files]))}
 
 def webp_throughput(images, quality=75, method=6):
