@@ -20,7 +20,7 @@ import keras
 from keras import ops
 import constriction
 
-from .data import WEIGHTS_DIR, check_image_array, image_size_error, pretrained_qualities
+from .data import MAX_SIDE, WEIGHTS_DIR, check_image_array, image_size_error, pretrained_qualities
 
 # %% auto #0
 __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PAYLOAD_BOUND_SLACK', 'MAGIC', 'FORMAT_VERSION',
