@@ -61,9 +61,18 @@ def write_notebook(folder):
 def check(page, out):
     "Run the cell, read the picture, move the slider, read it again."
     page.wait_for_selector('.jp-Notebook .jp-Cell .cm-content', timeout=60_000)
-    page.click('.jp-Notebook .jp-Cell .cm-content')
-    page.keyboard.press('Shift+Enter')
-    picture = page.wait_for_selector('.jp-OutputArea-output img.widget-image', timeout=180_000)
+    # a cell run before the kernel is connected can be dropped: wait until the status bar says the kernel is idle
+    page.wait_for_function("document.body.innerText.includes('| Idle')", timeout=120_000)
+    prompt = page.locator('.jp-Notebook .jp-Cell').first.locator('.jp-InputPrompt')
+    for attempt in range(3):
+        page.locator('.jp-Notebook .jp-Cell').first.locator('.cm-content').click()
+        page.keyboard.press('Control+Enter')   # run the cell, stay on it
+        try:
+            page.wait_for_function("(el) => el.innerText.includes('*') || /\\d/.test(el.innerText)", arg=prompt.element_handle(), timeout=20_000)
+            break
+        except Exception:
+            if attempt == 2: raise
+    picture = page.wait_for_selector('.jp-OutputArea-output img.widget-image', timeout=300_000)
     caption = page.locator('.jp-OutputArea-output .widget-label', has_text='bytes').first
     page.wait_for_function("document.querySelector('.jp-OutputArea-output img.widget-image').naturalWidth > 0", timeout=60_000)
     first_src, first_caption = picture.get_attribute('src'), caption.inner_text()
