@@ -338,13 +338,16 @@ def _read_varint(data, pos, what):
 
 def _check(data): return (zlib.crc32(data) & 0xFFFF).to_bytes(CHECK_BYTES, 'big')
 
+def _seal(model_id, height_bytes, width_bytes, payload):
+    "A file from its fields as given (the size fields already encoded), with its payload length and check."
+    body = bytes([MAGIC, (FORMAT_VERSION << VERSION_SHIFT) | model_id]) + height_bytes + width_bytes + _varint(len(payload)) + payload
+    return body + _check(body)
+
 def pack_file(model_id, height, width, words, min_payload=0):
     "Header + payload + check for one image; the payload is zero-padded to `min_payload` bytes (see `RangeTables`)."
     payload = np.asarray(words, '>u4').tobytes().rstrip(b'\0')
     payload += b'\0' * max(min_payload - len(payload), 0)
-    body = (bytes([MAGIC, (FORMAT_VERSION << VERSION_SHIFT) | model_id]) + _varint(height) + _varint(width)
-            + _varint(len(payload)) + payload)
-    return body + _check(body)
+    return _seal(model_id, _varint(height), _varint(width), payload)
 
 class ParsedFile(NamedTuple):
     "What `parse_file` reads from a valid file."
@@ -599,11 +602,6 @@ class ImageCodec(keras.Model):
 # %% ../nbs/01_model.ipynb #fde5ed2c
 FUZZ_KINDS = ('bit flips', 'byte changes', 'truncations', 'extensions', 'splices', 'random bytes', 'resealed payloads', 'sizes')
 
-def _reseal(model_id, height_bytes, width_bytes, payload):
-    "A file with arbitrary header fields and payload but a correct length and checksum."
-    body = bytes([MAGIC, (FORMAT_VERSION << VERSION_SHIFT) | model_id]) + height_bytes + width_bytes + _varint(len(payload)) + payload
-    return body + _check(body)
-
 def _damage(kind, files, rng):
     "One damaged file of `kind` made from the valid `files`."
     f = files[rng.integers(len(files))]
@@ -631,12 +629,12 @@ def _damage(kind, files, rng):
         b = bytearray(payload[:rng.integers(len(payload) + 1)] if rng.random() < 0.3 else payload)
         for i in (pick(len(b)) if len(b) else []): b[i] ^= rng.integers(1, 256)
         if rng.random() < 0.3: b += rng.bytes(int(rng.integers(1, 200)))
-        return _reseal(p.model_id, _varint(p.height), _varint(p.width), bytes(b))
+        return _seal(p.model_id, _varint(p.height), _varint(p.width), bytes(b))
     # sizes: absurd, huge-but-allowed, thin, or written in a non-canonical varint
     side = lambda: int(rng.choice([1, 2, rng.integers(1, 64), rng.integers(1, MAX_SIDE + 1), MAX_SIDE, MAX_SIDE + 1, 2048, 1 << 20]))
     h, w = _varint(side()), _varint(side())
     if rng.random() < 0.2: h = bytes([h[0] | 0x80]) + b'\x00'
-    return _reseal(p.model_id, h, w, payload)
+    return _seal(p.model_id, h, w, payload)
 
 def fuzz_decoder(decode, files, cases=3000, seed=0, kinds=FUZZ_KINDS):
     """Decode `cases` damaged versions of the valid `files` with `decode` (a function taking a list of files).
