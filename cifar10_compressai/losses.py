@@ -29,8 +29,9 @@ __all__ = ['SSIM_WINDOW', 'PEAK', 'LPIPS_SDIST', 'LPIPS_SDIST_SHA256', 'VGG16_CK
 
 # %% ../nbs/02_losses.ipynb #b429202f
 def bits_per_pixel(likelihoods, num_pixels):
-    "Estimated rate: total −log₂ likelihood over a batch divided by its pixel count."
-    return ops.sum(-ops.log(likelihoods)) / (np.log(2.0) * num_pixels)
+    "Estimated rate: total −log₂ likelihood over a batch (one tensor, or a tuple of them: latent and side information) divided by its pixel count."
+    parts = likelihoods if isinstance(likelihoods, (list, tuple)) else [likelihoods]
+    return sum(ops.sum(-ops.log(p)) for p in parts) / (np.log(2.0) * num_pixels)
 
 def file_bits_per_pixel(files, images):
     "Real rate of each file: bytes × 8 / pixels of its image (images or their (H, W, ...) shapes)."

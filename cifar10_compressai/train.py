@@ -22,20 +22,23 @@ import keras
 from keras import ops
 
 from .data import atomic_write_bytes, load_cifar10, make_dataset, sample_images, save_figure
-from .model import ImageCodec
+from .model import HyperpriorCodec, ImageCodec
 from .losses import RateDistortionLoss, psnr_from_mse
 
 # %% auto #0
-__all__ = ['LOG_FIELDS', 'SHIPPED_LEVELS', 'TrainConfig', 'training_data', 'learning_rate_schedule', 'build_training',
-           'make_train_step', 'validate', 'save_checkpoint', 'load_checkpoint', 'train', 'plot_loss_curves',
-           'shipped_config', 'export_shipped']
+__all__ = ['CODECS', 'LOG_FIELDS', 'SHIPPED_LEVELS', 'PATH_FIELDS', 'TrainConfig', 'training_data', 'learning_rate_schedule',
+           'build_training', 'make_train_step', 'validate', 'save_checkpoint', 'load_checkpoint', 'train',
+           'plot_loss_curves', 'shipped_config', 'export_shipped']
 
 # %% ../nbs/03_train.ipynb #f61ae00a
+CODECS = {'factorized': ImageCodec, 'hyperprior': HyperpriorCodec}   # TrainConfig.entropy_model -> codec class
+
 @dataclasses.dataclass
 class TrainConfig:
     """Everything a training run depends on; round-trips through JSON (saved as the run folder's config.json).
 
-    Architecture: `num_filters`, `latent_channels`, `kernel_size` (of `ImageCodec`); `model_id`, written into its files.
+    Architecture: `entropy_model`, 'hyperprior' (`HyperpriorCodec`, image-adaptive) or 'factorized' (`ImageCodec`);
+    `num_filters`, `latent_channels`, `kernel_size` of the transforms; `model_id`, written into its files.
     Loss: `lmbda`·bpp + `alpha`·MSE (0–255 scale) + `beta`·perceptual (02_losses).
     Optimisation: `batch_size` images a step, `steps_per_epoch` steps an epoch (the unit of logging and checkpoints),
     `epochs`; Adam from `learning_rate` to `final_learning_rate` by `schedule` ('cosine' or 'constant'); the gradient of
@@ -44,6 +47,7 @@ class TrainConfig:
     augmentation by shifts of up to `max_shift` pixels and optional `color_jitter`.
     `init_weights`: start from these weights (a fine-tune); `output_dir`: the run folder;
     `mixed_precision`, `xla`: the GPU switches (the entropy model stays float32)."""
+    entropy_model: str = 'hyperprior'
     num_filters: int = 64
     latent_channels: int = 64
     kernel_size: int = 5
@@ -69,6 +73,7 @@ class TrainConfig:
     xla: bool = False
 
     def __post_init__(self):
+        if self.entropy_model not in CODECS: raise ValueError(f'entropy_model must be one of {sorted(CODECS)}, got {self.entropy_model!r}')
         if self.schedule not in ('cosine', 'constant'): raise ValueError(f"schedule must be 'cosine' or 'constant', got {self.schedule!r}")
         for name in ('batch_size', 'steps_per_epoch', 'epochs', 'num_filters', 'latent_channels', 'kernel_size'):
             if getattr(self, name) < 1: raise ValueError(f'{name} must be at least 1, got {getattr(self, name)}')
@@ -105,7 +110,7 @@ def build_training(config):
     "(model, loss, optimizer) for `config`."
     keras.mixed_precision.set_global_policy('mixed_float16' if config.mixed_precision else 'float32')
     keras.utils.set_random_seed(config.seed)   # weight initialisation and the training-noise generator follow the seed
-    model = ImageCodec(config.num_filters, config.latent_channels, config.kernel_size, model_id=config.model_id)
+    model = CODECS[config.entropy_model](config.num_filters, config.latent_channels, config.kernel_size, model_id=config.model_id)
     if config.init_weights: model.load_weights(config.init_weights)
     optimizer = keras.optimizers.Adam(learning_rate_schedule(config), global_clipnorm=config.clip_norm or None)
     if config.mixed_precision: optimizer = keras.optimizers.LossScaleOptimizer(optimizer)
@@ -149,8 +154,8 @@ def save_checkpoint(run, epoch, model, optimizer):
     model.save_weights(tmp/'model.weights.h5')
     np.savez(tmp/'optimizer.npz', *[ops.convert_to_numpy(v) for v in optimizer.variables])
     # the training noise's generator state too, or a resumed run would draw other noise than an uninterrupted one
-    noise = [int(v) for v in ops.convert_to_numpy(model.entropy_bottleneck.noise_seed.state)]
-    (tmp/'state.json').write_text(json.dumps({'epoch': epoch, 'noise_seed_state': noise}))
+    noise = [[int(v) for v in ops.convert_to_numpy(seed.state)] for seed in model.noise_seeds()]
+    (tmp/'state.json').write_text(json.dumps({'epoch': epoch, 'noise_seed_states': noise}))
     shutil.rmtree(final, ignore_errors=True); os.replace(tmp, final)
     atomic_write_bytes(run/'latest', final.name.encode(), overwrite=True)
     for old in run.glob('ckpt-*'):
@@ -168,8 +173,7 @@ def load_checkpoint(run, model, optimizer):
     if len(values) != len(optimizer.variables): raise ValueError(f'{ckpt}: optimizer state does not match this configuration')
     for var, value in zip(optimizer.variables, values): var.assign(value)
     state = json.loads((ckpt/'state.json').read_text())
-    noise = model.entropy_bottleneck.noise_seed.state
-    if 'noise_seed_state' in state: noise.assign(np.array(state['noise_seed_state'], noise.dtype))
+    for seed, value in zip(model.noise_seeds(), state.get('noise_seed_states', [])): seed.state.assign(np.array(value, seed.state.dtype))
     return state['epoch']
 
 # %% ../nbs/03_train.ipynb #0058164c
@@ -264,8 +268,9 @@ def plot_loss_curves(log_csv, out_png=None):
     return fig
 
 # %% ../nbs/03_train.ipynb #353d11b0
-SHIPPED_LEVELS = {1: {'lmbda': 200.0, 'learning_rate': 5e-4, 'clip_norm': 0.0}, 2: {'lmbda': 100.0}, 3: {'lmbda': 50.0},
-                  4: {'lmbda': 25.0, 'num_filters': 96}, 5: {'lmbda': 12.0, 'num_filters': 96}, 6: {'lmbda': 6.0, 'num_filters': 128},
+SHIPPED_LEVELS = {1: {'lmbda': 200.0, 'epochs': 20}, 2: {'lmbda': 100.0, 'epochs': 20}, 3: {'lmbda': 50.0, 'epochs': 20},
+                  4: {'lmbda': 25.0, 'num_filters': 96, 'epochs': 20}, 5: {'lmbda': 12.0, 'num_filters': 96, 'epochs': 20},
+                  6: {'lmbda': 6.0, 'num_filters': 128, 'epochs': 20},
                   # the perceptual level: level 3 fine-tuned with the VGG16 term (starts from the shipped level-3 weights)
                   7: {'lmbda': 50.0, 'beta': 600.0, 'init_from_quality': 3, 'epochs': 3, 'steps_per_epoch': 500,
                       'learning_rate': 1e-4, 'final_learning_rate': 1e-5}}
@@ -280,15 +285,20 @@ def shipped_config(quality, data_path=None, output_dir=None):
     return TrainConfig(model_id=quality, data_path=data_path, output_dir=output_dir or f'runs/quality{quality}', **level)
 
 # %% ../nbs/03_train.ipynb #50a478f4
+PATH_FIELDS = ('data_path', 'output_dir', 'init_weights')   # TrainConfig fields that hold paths
+
 def export_shipped(run_dir, quality, weights_dir=None, figure_dir=None):
     "Copy a finished run into the package as shipped level `quality` (weights + training summary)."
-    from cifar10_compressai.model import WEIGHTS_DIR, tables_are_current
+    from cifar10_compressai.model import WEIGHTS_DIR
     run = Path(run_dir); weights_dir = Path(weights_dir or WEIGHTS_DIR); weights_dir.mkdir(parents=True, exist_ok=True)
     model = keras.saving.load_model(run/'model.keras', safe_mode=True)
     if model.model_id != quality: raise ValueError(f'{run}: model id {model.model_id} is not quality {quality}')
-    if not tables_are_current(model.entropy_bottleneck): raise ValueError(f'{run}: coding tables are stale')
+    if not model.tables_are_current(): raise ValueError(f'{run}: coding tables are stale')
     rows = _read_log(run/'log.csv')
-    summary = {'config': json.loads((run/'config.json').read_text()), 'epochs': len(rows),
+    config = json.loads((run/'config.json').read_text())
+    for key in PATH_FIELDS:   # the package records which data and run, never a path on the machine that trained it
+        if config.get(key): config[key] = Path(config[key]).name
+    summary = {'config': config, 'epochs': len(rows),
                'steps': int(rows[-1]['step']) if rows else 0,
                'train_seconds': round(sum(float(r['seconds']) for r in rows), 1),
                'images_per_second': round(float(np.mean([float(r['images_per_second']) for r in rows])), 1) if rows else 0,
