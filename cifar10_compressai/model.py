@@ -182,10 +182,14 @@ def _fingerprint(arrays):
     return int.from_bytes(h.digest()[:4], 'little') & 0x7FFFFFFF
 
 def _quantize_pmf(pmf, precision):
-    "Float masses (n,) -> int frequencies >= 1 summing to 2**precision."
-    total = 1 << precision
-    counts = np.maximum(1, np.round(pmf / pmf.sum() * total)).astype(np.int64)
-    counts[np.argmax(counts)] += total - counts.sum()
+    """Float masses (n,) -> integer frequencies summing to 2**precision, every one at least 1 (so every symbol can be
+    coded): each symbol gets 1, and the rest is shared in proportion to the masses by largest remainders."""
+    total, n = 1 << precision, len(pmf)
+    if n > total: raise ValueError(f'{n} symbols do not fit {precision}-bit frequencies')
+    share = np.asarray(pmf, np.float64) / np.sum(pmf) * (total - n)
+    counts = 1 + np.floor(share).astype(np.int64)
+    left = total - int(counts.sum())
+    counts[np.argsort(np.floor(share) - share, kind='stable')[:left]] += 1   # largest fractional parts first
     return counts
 
 def _bisect_cumulative(eb, target_logit, steps=60):
@@ -322,13 +326,12 @@ class RangeTables:
 
 # %% ../nbs/01_model.ipynb #9259227a
 MAGIC = 0xC1
-FORMAT_VERSION = 3
+FORMAT_VERSION = 2
 VERSION_SHIFT = 5             # the second byte: format version in its top 3 bits ...
 MODEL_ID_MASK = 0x1F          # ... and the model id in its low 5 bits
 CHECK_BYTES = 2
 MAX_VARINT_BYTES = 4          # 28 bits: every side up to MAX_SIDE and every payload we could write
-PREVIOUS_VERSIONS = {1: 'cifar10-compressai 0.1.0 (no payload length)',
-                     2: 'cifar10-compressai 0.2.0 (factorized levels only)'}
+PREVIOUS_VERSIONS = {1: 'cifar10-compressai 0.1.0 (no payload length)'}
 
 def _varint(n):
     out = bytearray()
@@ -846,8 +849,9 @@ def update_gaussian_tables(gc):
     gc.log_scale_bounds.assign((log_scales[:-1] + log_scales[1:]) / 2)   # a log-scale picks the nearest coding scale
 
 def gaussian_tables_are_current(gc):
-    "True once `update_gaussian_tables` has filled the tables."
-    return int(ops.convert_to_numpy(gc.table_length).min()) > 1
+    "True once `update_gaussian_tables` has filled the tables, every symbol of every table with a frequency of at least 1."
+    counts, length = ops.convert_to_numpy(gc.table_counts), ops.convert_to_numpy(gc.table_length)
+    return int(length.min()) > 1 and all(int(counts[k, :length[k]].min()) >= 1 for k in range(len(length)))
 
 class GaussianTables:
     "constriction models built from a GaussianConditional's integer tables, and the rule that picks one for a value."

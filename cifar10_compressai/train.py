@@ -37,7 +37,7 @@ CODECS = {'factorized': ImageCodec, 'hyperprior': HyperpriorCodec}   # TrainConf
 class TrainConfig:
     """Everything a training run depends on; round-trips through JSON (saved as the run folder's config.json).
 
-    Architecture: `entropy_model`, 'hyperprior' (`HyperpriorCodec`, image-adaptive) or 'factorized' (`ImageCodec`);
+    Architecture: `entropy_model`, 'factorized' (`ImageCodec`, the shipped levels) or 'hyperprior' (`HyperpriorCodec`);
     `num_filters`, `latent_channels`, `kernel_size` of the transforms; `model_id`, written into its files.
     Loss: `lmbda`·bpp + `alpha`·MSE (0–255 scale) + `beta`·perceptual (02_losses).
     Optimisation: `batch_size` images a step, `steps_per_epoch` steps an epoch (the unit of logging and checkpoints),
@@ -47,7 +47,7 @@ class TrainConfig:
     augmentation by shifts of up to `max_shift` pixels and optional `color_jitter`.
     `init_weights`: start from these weights (a fine-tune); `output_dir`: the run folder;
     `mixed_precision`, `xla`: the GPU switches (the entropy model stays float32)."""
-    entropy_model: str = 'hyperprior'
+    entropy_model: str = 'factorized'
     num_filters: int = 64
     latent_channels: int = 64
     kernel_size: int = 5
@@ -268,9 +268,8 @@ def plot_loss_curves(log_csv, out_png=None):
     return fig
 
 # %% ../nbs/03_train.ipynb #353d11b0
-SHIPPED_LEVELS = {1: {'lmbda': 200.0, 'epochs': 20}, 2: {'lmbda': 100.0, 'epochs': 20}, 3: {'lmbda': 50.0, 'epochs': 20},
-                  4: {'lmbda': 25.0, 'num_filters': 96, 'epochs': 20}, 5: {'lmbda': 12.0, 'num_filters': 96, 'epochs': 20},
-                  6: {'lmbda': 6.0, 'num_filters': 128, 'epochs': 20},
+SHIPPED_LEVELS = {1: {'lmbda': 200.0, 'learning_rate': 5e-4, 'clip_norm': 0.0}, 2: {'lmbda': 100.0}, 3: {'lmbda': 50.0},
+                  4: {'lmbda': 25.0, 'num_filters': 96}, 5: {'lmbda': 12.0, 'num_filters': 96}, 6: {'lmbda': 6.0, 'num_filters': 128},
                   # the perceptual level: level 3 fine-tuned with the VGG16 term (starts from the shipped level-3 weights)
                   7: {'lmbda': 50.0, 'beta': 600.0, 'init_from_quality': 3, 'epochs': 3, 'steps_per_epoch': 500,
                       'learning_rate': 1e-4, 'final_learning_rate': 1e-5}}
