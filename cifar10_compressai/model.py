@@ -192,16 +192,20 @@ def _quantize_pmf(pmf, precision):
     counts[np.argsort(np.floor(share) - share, kind='stable')[:left]] += 1   # largest fractional parts first
     return counts
 
-def _bisect_cumulative(eb, target_logit, steps=60):
-    "Per channel, x where logits_cumulative(x) == target_logit (monotone, so bracket then bisect)."
+def _bisect_cumulative(eb, target_logit, points=256, rounds=8):
+    """Per channel, x where logits_cumulative(x) == target_logit (monotone in x). One evaluation on ±2^0…2^40 brackets
+    it; each of `rounds` evaluations on `points` values across the bracket then narrows it (points − 1)-fold: a few
+    batched calls instead of a hundred bisection steps (update_tables runs every epoch)."""
     c = eb.medians.shape[0]
-    f = lambda x: ops.convert_to_numpy(eb.logits_cumulative(x.reshape(c, 1, 1).astype('float32'))).reshape(c)
-    lo, hi = np.full(c, -1.0), np.full(c, 1.0)
-    for _ in range(40):  # widen until the target is bracketed
-        lo = np.where(f(lo) > target_logit, lo * 2, lo); hi = np.where(f(hi) < target_logit, hi * 2, hi)
-    for _ in range(steps):
-        mid = (lo + hi) / 2; below = f(mid) < target_logit
-        lo, hi = np.where(below, mid, lo), np.where(below, hi, mid)
+    f = lambda x: ops.convert_to_numpy(eb.logits_cumulative(x.reshape(c, 1, -1).astype('float32'))).reshape(c, -1)
+    def narrow(grid):   # grid (c, n), increasing per channel -> the neighbours around the target
+        below = np.clip((f(grid) < target_logit).sum(axis=1) - 1, 0, grid.shape[1] - 2)
+        rows = np.arange(c)
+        return grid[rows, below], grid[rows, below + 1]
+    powers = np.ldexp(1.0, np.arange(41))
+    lo, hi = narrow(np.tile(np.concatenate([-powers[::-1], powers]), (c, 1)))
+    for _ in range(rounds):
+        lo, hi = narrow(np.linspace(lo, hi, points, axis=1))
     return (lo + hi) / 2
 
 def update_tables(eb):
