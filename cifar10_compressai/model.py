@@ -539,7 +539,8 @@ class ImageCodec(keras.Model):
     gives the images back in their shapes. `save`/`keras.saving.load_model(safe_mode=True)` keep the tables with the weights.
 
     Subclasses change the entropy model (see `HyperpriorCodec`) by overriding `_build_entropy_model`, `call`,
-    `quantized_latents`, `_encode`, `_decode_all`, `_latent_values` and `min_payload_bytes`; the file format, batching
+    `quantized_latents`, `_encode`, `_decode_all`, `_latent_values` and `_min_payload_bytes` (the last three take the coders
+    `_tables()` built once per call); the file format, batching
     and decoding to pixels stay here."""
     def __init__(self, num_filters=64, latent_channels=64, kernel_size=5, model_id=0, batch_size=256, **kwargs):
         super().__init__(**kwargs)
@@ -609,34 +610,37 @@ class ImageCodec(keras.Model):
 
     def min_payload_bytes(self, height, width):
         "Fewest payload bytes a file for a height × width image may hold (see `RangeTables.min_payload_bytes`)."
-        return self._tables().min_payload_bytes(latent_shape(height, width, 1)[0] * latent_shape(height, width, 1)[1])
+        return self._min_payload_bytes(self._tables(), height, width)
 
-    def _encode(self, symbols): return self._tables().encode(symbols)
+    def _min_payload_bytes(self, tables, height, width):
+        h, w, _ = latent_shape(height, width, 1)
+        return tables.min_payload_bytes(h * w)
+
+    def _encode(self, tables, symbols): return tables.encode(symbols)
 
     def compress(self, images):
         "uint8 image(s) -> list of .c10 files (bytes)."
-        self._tables()
+        coders = self._tables()
         images = _as_image_list(images)
-        return [pack_file(self.model_id, im.shape[0], im.shape[1], self._encode(sym),
-                          min_payload=self.min_payload_bytes(im.shape[0], im.shape[1]))
+        return [pack_file(self.model_id, im.shape[0], im.shape[1], self._encode(coders, sym),
+                          min_payload=self._min_payload_bytes(coders, im.shape[0], im.shape[1]))
                 for im, sym in zip(images, self.quantized_latents(images))]
 
-    def _decode_all(self, headers):
+    def _decode_all(self, tables, headers):
         "Entropy-decode parsed files: the symbols of each, as `quantized_latents` gives them."
-        tables = self._tables()
         return [_decoding(n, tables.decode, p.words, latent_shape(p.height, p.width, self.latent_channels))
                 for n, p in enumerate(headers)]
 
     def decode_latents(self, files):
         "Entropy-decode files to (shape, symbols) pairs; the symbols equal what `quantized_latents` gave the encoder."
-        self._tables()
+        coders = self._tables()
         headers = _parse_files(_as_file_list(files), self.model_id)
         for n, p in enumerate(headers):   # every file first: a bad one costs no decoding
-            least = self.min_payload_bytes(p.height, p.width)
+            least = self._min_payload_bytes(coders, p.height, p.width)
             if p.payload_bytes < least:
                 raise CodecError(f'file {n}: a payload of {p.payload_bytes} bytes is too short for a {p.height}x{p.width} '
                                  f'image (this model writes at least {least})')
-        symbols = self._decode_all(headers)
+        symbols = self._decode_all(coders, headers)
         return [((p.height, p.width), s) for p, s in zip(headers, symbols)]
 
     def _latent_values(self, symbols):
@@ -984,22 +988,22 @@ class HyperpriorCodec(ImageCodec):
             for k, i in enumerate(idx): out[i] = HyperSymbols(z_symbols[k], y_symbols[k], index[k], mean[k])
         return out
 
-    def min_payload_bytes(self, height, width):
+    def _min_payload_bytes(self, coders, height, width):
         h, w, c = latent_shape(height, width, self.latent_channels)
-        z_tables, y_tables = self._tables()
+        z_tables, y_tables = coders
         bits = z_tables.min_bits_per_position * (-(-h // HYPER_STRIDE) * -(-w // HYPER_STRIDE)) + y_tables.min_bits_per_value * (h * w * c)
         return int(bits.numerator // (bits.denominator * 8 * PAYLOAD_BOUND_SLACK))
 
-    def _encode(self, symbols):
-        z_tables, y_tables = self._tables()
+    def _encode(self, coders, symbols):
+        z_tables, y_tables = coders
         encoder = constriction.stream.queue.RangeEncoder()
         z_tables.encode_into(encoder, symbols.z)
         y_tables.encode_into(encoder, symbols.y, symbols.scale_index)
         return encoder.get_compressed()
 
-    def _decode_all(self, headers):
+    def _decode_all(self, coders, headers):
         "Three passes: every file's hyper-latent, the exact hyper-synthesis batched per size, then every latent."
-        z_tables, y_tables = self._tables()
+        z_tables, y_tables = coders
         decoders, z_symbols = [], []
         for n, p in enumerate(headers):
             h, w, _ = latent_shape(p.height, p.width, self.latent_channels)
@@ -1053,9 +1057,9 @@ def decompress(files, exact=False):
 def codec_throughput(codec, images):
     "Images/s of each stage and of whole compress/decompress calls (default float32 synthesis, and `exact=True`)."
     images = _as_image_list(images); n = len(images)
-    tables = codec._tables()
+    coders = codec._tables()
     t0 = time.perf_counter(); latents = codec.quantized_latents(images)
-    t1 = time.perf_counter(); words = [tables.encode(s) for s in latents]
+    t1 = time.perf_counter(); words = [codec._encode(coders, s) for s in latents]
     t2 = time.perf_counter(); files = codec.compress(images)
     t3 = time.perf_counter(); decoded = codec.decode_latents(files)
     t4 = time.perf_counter(); codec.decompress(files)
