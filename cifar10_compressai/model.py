@@ -30,8 +30,8 @@ __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PA
            'TABLE_SIGMAS', 'TABLE_HALF_WIDTH', 'HYPER_STRIDE', 'DEFAULT_QUALITY', 'GDN', 'AnalysisTransform',
            'SynthesisTransform', 'EntropyBottleneck', 'update_tables', 'tables_are_current', 'CodecError',
            'RangeTables', 'pack_file', 'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid', 'exact_conv_transpose',
-           'exact_gdn', 'exact_synthesis', 'latent_shape', 'ImageCodec', 'fuzz_decoder', 'HyperAnalysis',
-           'HyperSynthesis', 'GaussianConditional', 'scale_table', 'update_gaussian_tables',
+           'exact_gdn', 'tiled_synthesis', 'exact_synthesis', 'latent_shape', 'ImageCodec', 'fuzz_decoder',
+           'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table', 'update_gaussian_tables',
            'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_synthesis', 'HyperSymbols', 'HyperpriorCodec',
            'load_pretrained', 'compress', 'decompress', 'codec_throughput', 'webp_throughput']
 
@@ -464,20 +464,24 @@ def _exact_layers(transform, x):
         x = exact_conv_transpose(x, kernel, ops.convert_to_numpy(layer.bias), layer.strides)
     return x
 
-def exact_synthesis(transform, y_hat, tile=SYNTHESIS_TILE, halo=SYNTHESIS_HALO):
-    "A `SynthesisTransform` on latents `y_hat` in float64 with exact sums: the same image on any thread count or machine."
-    y_hat = np.asarray(y_hat, np.float64)
+def tiled_synthesis(layers, y_hat, batch, tile=SYNTHESIS_TILE, halo=SYNTHESIS_HALO):
+    """Run `layers` (a latent batch -> an image batch, as numpy) over `y_hat` (N, h, w, C) in `batch` images at a time
+    and tiles of `tile` latent positions with `halo` positions of context: the image of one pass, in bounded memory."""
     n, h, w = y_hat.shape[:3]
-    image = np.empty((n, h * STRIDE, w * STRIDE, 3))
-    for first in range(0, n, SYNTHESIS_BATCH):
-        images = slice(first, first + SYNTHESIS_BATCH)
+    image = np.empty((n, h * STRIDE, w * STRIDE, 3), y_hat.dtype)
+    for first in range(0, n, batch):
+        images = slice(first, first + batch)
         for top in range(0, h, tile):
             for left in range(0, w, tile):
                 t0, l0 = max(top - halo, 0), max(left - halo, 0)
-                x = _exact_layers(transform, y_hat[images, t0:min(top + tile + halo, h), l0:min(left + tile + halo, w)])
+                x = layers(y_hat[images, t0:min(top + tile + halo, h), l0:min(left + tile + halo, w)])
                 rows, cols = slice(top * STRIDE, (top + tile) * STRIDE), slice(left * STRIDE, (left + tile) * STRIDE)
                 image[images, rows, cols] = x[:, (top - t0) * STRIDE:, (left - l0) * STRIDE:][:, :tile * STRIDE, :tile * STRIDE]
     return image
+
+def exact_synthesis(transform, y_hat, tile=SYNTHESIS_TILE, halo=SYNTHESIS_HALO):
+    "A `SynthesisTransform` on latents `y_hat` in float64 with exact sums: the same image on any thread count or machine."
+    return tiled_synthesis(lambda y: _exact_layers(transform, y), np.asarray(y_hat, np.float64), SYNTHESIS_BATCH, tile, halo)
 
 # %% ../nbs/01_model.ipynb #7418556e
 def _as_image_list(images):
@@ -651,14 +655,15 @@ class ImageCodec(keras.Model):
         """.c10 file(s) -> list of uint8 images with their original shapes.
 
         The decoded latent is exact everywhere. `exact=False` (default) runs the synthesis transform on the backend's
-        float32 kernels, batched: fast, and a pixel may differ by one level between machines or thread counts.
+        float32 kernels, batched and in tiles (`tiled_synthesis`: memory bounded on large images): fast, and a pixel may
+        differ by one level between machines or thread counts.
         `exact=True` runs it in exact integer-valued float64 (`exact_synthesis`): the same pixels everywhere, slower."""
         decoded = self.decode_latents(files)
         out = [None] * len(decoded)
         for _, idx in _group_indices(shape for shape, _ in decoded).items():
             y_hat = self._latent_values([decoded[i][1] for i in idx])
             x_hat = (exact_synthesis(self.synthesis_transform, y_hat) if exact else
-                     self._batched(self.synthesis_transform, y_hat.astype('float32')))
+                     tiled_synthesis(lambda y: ops.convert_to_numpy(self.synthesis_transform(y)), y_hat.astype('float32'), self.batch_size))
             for i, im in zip(idx, x_hat):
                 h, w = decoded[i][0]
                 out[i] = np.clip(np.round(im[:h, :w] * 255.0), 0, 255).astype(np.uint8)
