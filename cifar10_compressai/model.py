@@ -544,8 +544,7 @@ class ImageCodec(keras.Model):
 
     Subclasses change the entropy model (see `HyperpriorCodec`) by overriding `_build_entropy_model`, `call`,
     `quantized_latents`, `_encode`, `_decode_all`, `_latent_values` and `_min_payload_bytes` (the last three take the coders
-    `_tables()` built once per call); the file format, batching
-    and decoding to pixels stay here."""
+    `_tables()` builds once per call); the file format, batching and decoding to pixels stay here."""
     def __init__(self, num_filters=64, latent_channels=64, kernel_size=5, model_id=0, batch_size=256, **kwargs):
         super().__init__(**kwargs)
         if not 0 <= model_id < 32: raise ValueError(f'model_id must be in 0..31, got {model_id}')
