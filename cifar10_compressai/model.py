@@ -28,12 +28,13 @@ __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PA
            'VERSION_SHIFT', 'MODEL_ID_MASK', 'CHECK_BYTES', 'MAX_VARINT_BYTES', 'PREVIOUS_VERSIONS', 'SYNTHESIS_TILE',
            'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'FUZZ_KINDS', 'SCALE_MIN', 'SCALE_MAX', 'NUM_SCALES', 'TABLE_TAIL_MASS',
            'TABLE_SIGMAS', 'TABLE_HALF_WIDTH', 'HYPER_STRIDE', 'DEFAULT_QUALITY', 'GDN', 'AnalysisTransform',
-           'SynthesisTransform', 'EntropyBottleneck', 'update_tables', 'tables_are_current', 'CodecError',
-           'RangeTables', 'pack_file', 'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid', 'exact_conv_transpose',
-           'exact_gdn', 'tiled_synthesis', 'exact_synthesis', 'latent_shape', 'ImageCodec', 'fuzz_decoder',
-           'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table', 'update_gaussian_tables',
-           'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_synthesis', 'HyperSymbols', 'HyperpriorCodec',
-           'load_pretrained', 'compress', 'decompress', 'codec_throughput', 'webp_throughput']
+           'SynthesisTransform', 'training_noise', 'EntropyBottleneck', 'update_tables', 'tables_are_current',
+           'CodecError', 'RangeTables', 'pack_file', 'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid',
+           'exact_conv_transpose', 'exact_gdn', 'tiled_synthesis', 'exact_synthesis', 'latent_shape', 'ImageCodec',
+           'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table',
+           'update_gaussian_tables', 'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_synthesis',
+           'HyperSymbols', 'HyperpriorCodec', 'load_pretrained', 'compress', 'decompress', 'codec_throughput',
+           'webp_throughput']
 
 # %% ../nbs/01_model.ipynb #af40cb1d
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
@@ -100,6 +101,22 @@ class SynthesisTransform(keras.layers.Layer):
     def get_config(self):
         return {**super().get_config(), 'num_filters': self.num_filters, 'kernel_size': self.kernel_size}
 
+# %% ../nbs/01_model.ipynb #50d152e6
+def training_noise(y, seed):
+    """Uniform noise in [−½, ½) shaped like `y`, drawn from the `keras.random.SeedGenerator` `seed`.
+
+    In a `tf.distribute` replica context with n > 1 replicas, `y` is this replica's slice of a global batch n times as
+    large: the noise is drawn for the global batch and this replica's slice is returned, so a distributed step adds
+    exactly the noise a one-device step on the global batch adds."""
+    import tensorflow as tf
+    context = tf.distribute.get_replica_context()
+    replicas = context.num_replicas_in_sync if context is not None else 1
+    if replicas == 1: return keras.random.uniform(ops.shape(y), -0.5, 0.5, seed=seed)
+    shape = tf.shape(y)
+    noise = keras.random.uniform(tf.concat([shape[:1] * replicas, shape[1:]], 0), -0.5, 0.5, seed=seed)
+    start = shape[0] * context.replica_id_in_sync_group
+    return noise[start:start + shape[0]]
+
 # %% ../nbs/01_model.ipynb #54a805c2
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
 class EntropyBottleneck(keras.layers.Layer):
@@ -165,7 +182,7 @@ class EntropyBottleneck(keras.layers.Layer):
 
     def call(self, y, training=False):
         "Returns (ŷ, likelihoods): noisy ŷ when training, rounded around the medians otherwise."
-        if training: y_hat = y + keras.random.uniform(ops.shape(y), -0.5, 0.5, seed=self.noise_seed)
+        if training: y_hat = y + training_noise(y, self.noise_seed)
         else: y_hat = ops.round(y - self.medians) + self.medians
         return y_hat, self.likelihood(y_hat)
 
@@ -826,7 +843,7 @@ class GaussianConditional(keras.layers.Layer):
 
     def call(self, y, mean, log_scale, training=False):
         "Returns (ŷ, likelihoods): noisy ŷ when training, rounded around the mean otherwise."
-        if training: y_hat = y + keras.random.uniform(ops.shape(y), -0.5, 0.5, seed=self.noise_seed)
+        if training: y_hat = y + training_noise(y, self.noise_seed)
         else: y_hat = ops.round(y - mean) + mean
         return y_hat, self.likelihood(y_hat, mean, self.scales(log_scale))
 

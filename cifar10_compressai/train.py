@@ -26,12 +26,14 @@ from .model import HyperpriorCodec, ImageCodec
 from .losses import RateDistortionLoss, psnr_from_mse
 
 # %% auto #0
-__all__ = ['CODECS', 'LOG_FIELDS', 'SHIPPED_LEVELS', 'PATH_FIELDS', 'TrainConfig', 'training_data', 'learning_rate_schedule',
+__all__ = ['CODECS', 'STRATEGIES', 'PIPELINE_SEED_STRIDE', 'LOG_FIELDS', 'SHIPPED_LEVELS', 'PATH_FIELDS', 'TrainConfig',
+           'training_data', 'make_strategy', 'is_chief', 'distributed_batches', 'learning_rate_schedule',
            'build_training', 'make_train_step', 'validate', 'save_checkpoint', 'load_checkpoint', 'train',
-           'plot_loss_curves', 'shipped_config', 'export_shipped']
+           'plot_loss_curves', 'tf_config', 'shipped_config', 'export_shipped']
 
 # %% ../nbs/03_train.ipynb #f61ae00a
 CODECS = {'factorized': ImageCodec, 'hyperprior': HyperpriorCodec}   # TrainConfig.entropy_model -> codec class
+STRATEGIES = ('default', 'mirrored', 'multiworker')                     # TrainConfig.strategy: see make_strategy
 
 @dataclasses.dataclass
 class TrainConfig:
@@ -46,7 +48,10 @@ class TrainConfig:
     Data: `data_path` (a CIFAR-10 folder, None for the usual search, or 'sample'), the last `validation_images` held out,
     augmentation by shifts of up to `max_shift` pixels and optional `color_jitter`.
     `init_weights`: start from these weights (a fine-tune); `output_dir`: the run folder;
-    `mixed_precision`, `xla`: the GPU switches (the entropy model stays float32)."""
+    `mixed_precision`, `xla`: the GPU switches (the entropy model stays float32).
+    Devices: `strategy` 'default' (one device), 'mirrored' (every local GPU, or the logical `devices` named, e.g.
+    '/gpu:0,/gpu:1') or 'multiworker' (several hosts, each named by its TF_CONFIG); `batch_size` is then the global
+    batch, split evenly over all replicas."""
     entropy_model: str = 'factorized'
     num_filters: int = 64
     latent_channels: int = 64
@@ -71,12 +76,19 @@ class TrainConfig:
     output_dir: str = 'runs/default'
     mixed_precision: bool = False
     xla: bool = False
+    strategy: str = 'default'
+    devices: tuple | None = None
 
     def __post_init__(self):
         if self.entropy_model not in CODECS: raise ValueError(f'entropy_model must be one of {sorted(CODECS)}, got {self.entropy_model!r}')
         if self.schedule not in ('cosine', 'constant'): raise ValueError(f"schedule must be 'cosine' or 'constant', got {self.schedule!r}")
         for name in ('batch_size', 'steps_per_epoch', 'epochs', 'num_filters', 'latent_channels', 'kernel_size'):
             if getattr(self, name) < 1: raise ValueError(f'{name} must be at least 1, got {getattr(self, name)}')
+        if self.strategy not in STRATEGIES: raise ValueError(f'strategy must be one of {list(STRATEGIES)}, got {self.strategy!r}')
+        if isinstance(self.devices, str): self.devices = tuple(d.strip() for d in self.devices.split(',') if d.strip())
+        if self.devices is not None:
+            self.devices = tuple(self.devices)
+            if self.strategy != 'mirrored' or not self.devices: raise ValueError(f"devices name the replicas of strategy='mirrored' (got strategy={self.strategy!r}, devices={self.devices!r})")
         if not self.learning_rate > 0: raise ValueError(f'learning_rate must be positive, got {self.learning_rate}')
 
     def to_json(self): return json.dumps(dataclasses.asdict(self), indent=1)
@@ -100,37 +112,93 @@ def training_data(config):
         raise ValueError(f'{len(images)} images leave too few for batches of {config.batch_size} after {n_val} validation images')
     return images[:len(images) - n_val], images[len(images) - n_val:]
 
+# %% ../nbs/03_train.ipynb #10867da9
+PIPELINE_SEED_STRIDE = 1_000_003   # the augmentation seeds of different workers' input pipelines lie this far apart
+
+def make_strategy(config):
+    """The `tf.distribute.Strategy` that `config.strategy` names.
+
+    'default': TensorFlow's default strategy (one device). 'mirrored': `MirroredStrategy` over `config.devices`, or over
+    every local GPU (the CPU when there is none). 'multiworker': `MultiWorkerMirroredStrategy`, its cluster and this
+    host's task read from the `TF_CONFIG` environment variable; it must be created before TensorFlow runs anything
+    else in the process, which `train` does first thing, so a worker script calls `train` before any other TensorFlow work."""
+    import tensorflow as tf
+    if config.strategy == 'default': return tf.distribute.get_strategy()
+    if config.strategy == 'mirrored': return tf.distribute.MirroredStrategy(list(config.devices) if config.devices else None)
+    if not os.environ.get('TF_CONFIG'):
+        raise ValueError("strategy='multiworker' needs the TF_CONFIG environment variable: the cluster's workers and this host's task")
+    if 'multiworker' not in _STRATEGY_CACHE:   # one per process: collective ops are configured once, at start-up
+        try: _STRATEGY_CACHE['multiworker'] = tf.distribute.MultiWorkerMirroredStrategy()
+        except RuntimeError as e:
+            raise RuntimeError(f"strategy='multiworker' could not start: {e}. It must be created before TensorFlow runs "
+                               "anything else in this process: call train() first in a fresh process") from None
+    return _STRATEGY_CACHE['multiworker']
+
+_STRATEGY_CACHE = {}
+
+def is_chief(strategy):
+    "Whether this process writes the run folder: the 'chief' task, else worker 0; always true without a cluster."
+    resolver = getattr(strategy, 'cluster_resolver', None)
+    if resolver is None or not resolver.task_type: return True
+    if resolver.task_type == 'chief': return True
+    return resolver.task_type == 'worker' and resolver.task_id == 0 and 'chief' not in resolver.cluster_spec().as_dict()
+
+def distributed_batches(strategy, images, config, epoch):
+    """One epoch's endless stream of training batches for `strategy`: `config.batch_size` images a step in all,
+    `batch_size / replicas` on each replica. Each worker augments with its own seed (`config.seed`, `epoch` and its
+    input-pipeline index); under the default strategy this is `make_dataset` itself."""
+    replicas = strategy.num_replicas_in_sync
+    if config.batch_size % replicas:
+        raise ValueError(f'batch_size {config.batch_size} must be a multiple of the number of replicas ({replicas})')
+    def pipeline(context):
+        seed = config.seed * 100003 + epoch + PIPELINE_SEED_STRIDE * context.input_pipeline_id
+        return make_dataset(images, context.get_per_replica_batch_size(config.batch_size), training=True, seed=seed,
+                            max_shift=config.max_shift, color_jitter=config.color_jitter)
+    return strategy.distribute_datasets_from_function(pipeline)
+
 # %% ../nbs/03_train.ipynb #5422bd83
 def learning_rate_schedule(config):
     total = config.epochs * config.steps_per_epoch
     if config.schedule == 'constant': return config.learning_rate
     return keras.optimizers.schedules.CosineDecay(config.learning_rate, total, alpha=config.final_learning_rate / config.learning_rate)
 
-def build_training(config):
-    "(model, loss, optimizer) for `config`."
+def build_training(config, strategy=None):
+    "(model, loss, optimizer) for `config`, created in the scope of `strategy` (default: the current one)."
+    import tensorflow as tf
     keras.mixed_precision.set_global_policy('mixed_float16' if config.mixed_precision else 'float32')
     keras.utils.set_random_seed(config.seed)   # weight initialisation and the training-noise generator follow the seed
-    model = CODECS[config.entropy_model](config.num_filters, config.latent_channels, config.kernel_size, model_id=config.model_id)
-    if config.init_weights: model.load_weights(config.init_weights)
-    optimizer = keras.optimizers.Adam(learning_rate_schedule(config), global_clipnorm=config.clip_norm or None)
-    if config.mixed_precision: optimizer = keras.optimizers.LossScaleOptimizer(optimizer)
-    optimizer.build(model.trainable_variables)
+    with (strategy or tf.distribute.get_strategy()).scope():
+        model = CODECS[config.entropy_model](config.num_filters, config.latent_channels, config.kernel_size, model_id=config.model_id)
+        if config.init_weights: model.load_weights(config.init_weights)
+        optimizer = keras.optimizers.Adam(learning_rate_schedule(config), global_clipnorm=config.clip_norm or None)
+        if config.mixed_precision: optimizer = keras.optimizers.LossScaleOptimizer(optimizer)
+        optimizer.build(model.trainable_variables)
     return model, RateDistortionLoss(config.lmbda, config.alpha, config.beta), optimizer
 
-def make_train_step(model, loss_fn, optimizer, xla=False):
-    "One compiled optimizer step: batch -> dict of loss components."
+def make_train_step(model, loss_fn, optimizer, xla=False, strategy=None):
+    """One compiled optimizer step: batch -> dict of loss components (the mean over replicas).
+
+    Under `strategy` (default: the current one) each replica takes the gradient of its slice of the batch (compiled
+    with XLA when `xla`); the gradients are summed over replicas, then clipped and applied once."""
     import tensorflow as tf
+    strategy = strategy or tf.distribute.get_strategy()
     # Gradients are taken of L/λ (distortion priced in bits, as CompressAI writes the loss), so that
     # clip_norm means the same thing at every quality level; Adam itself does not care about the scale.
-    scale = 1.0 / loss_fn.lmbda if loss_fn.lmbda > 0 else 1.0
+    # Each replica's mean loss is divided by the number of replicas: the sum of their gradients is the global mean's.
+    scale = (1.0 / loss_fn.lmbda if loss_fn.lmbda > 0 else 1.0) / strategy.num_replicas_in_sync
     @tf.function(jit_compile=xla, reduce_retracing=True, autograph=False)
-    def train_step(x):
+    def replica_gradients(x):
         with tf.GradientTape() as tape:
             parts = loss_fn(x, model(x, training=True))
             objective = parts['loss'] * scale
             scaled = optimizer.scale_loss(objective) if hasattr(optimizer, 'scale_loss') else objective
-        optimizer.apply(tape.gradient(scaled, model.trainable_variables), model.trainable_variables)
-        return parts
+        return tape.gradient(scaled, model.trainable_variables), parts
+    @tf.function(reduce_retracing=True, autograph=False)
+    def train_step(x):
+        grads, parts = strategy.run(replica_gradients, (x,))
+        grads = [strategy.reduce('SUM', g, axis=None) for g in grads]
+        optimizer.apply(grads, model.trainable_variables)   # in cross-replica context: clipped once, on the summed gradient
+        return {k: strategy.reduce('MEAN', v, axis=None) for k, v in parts.items()}
     return train_step
 
 def validate(model, loss_fn, images, batch_size=200):
@@ -190,13 +258,14 @@ def _write_log(path, rows):
     writer = csv.DictWriter(buf, LOG_FIELDS); writer.writeheader(); writer.writerows(rows)
     atomic_write_bytes(path, buf.getvalue().encode(), overwrite=True)
 
-def _prepare_run(config):
-    run = Path(config.output_dir); run.mkdir(parents=True, exist_ok=True)
+def _prepare_run(config, chief=True):
+    run = Path(config.output_dir)
+    if chief: run.mkdir(parents=True, exist_ok=True)
     saved = run/'config.json'
     if saved.is_file() and (run/'latest').is_file():
         if TrainConfig.from_json(saved) != config:
             raise ValueError(f'{run} holds a run with a different configuration; resume it with that config or choose another output_dir')
-    atomic_write_bytes(saved, config.to_json().encode(), overwrite=True)
+    if chief: atomic_write_bytes(saved, config.to_json().encode(), overwrite=True)
     return run
 
 def train(config, verbose=1, max_epochs=None):
@@ -204,25 +273,28 @@ def train(config, verbose=1, max_epochs=None):
 
     `verbose`: 1 shows a progress bar per epoch, 0 is silent. `max_epochs`: stop after this many epochs in this call
     (checkpointed: call again with the same config to go on, as after a crash); the result is then a partly trained model.
-    The same config and seed give the same weights, whether the run went through at once or was stopped and resumed."""
-    import tensorflow as tf
-    run = _prepare_run(config)
+    The same config and seed give the same weights, whether the run went through at once or was stopped and resumed.
+    Under `config.strategy` every worker calls `train` with the same config; only the chief writes the run folder
+    and shows progress (see `make_strategy`)."""
+    strategy = make_strategy(config)   # first: a multi-worker strategy must exist before TensorFlow runs anything else
+    chief = is_chief(strategy)
+    verbose = verbose if chief else 0
+    run = _prepare_run(config, chief)
     train_images, val_images = training_data(config)
-    model, loss_fn, optimizer = build_training(config)
+    model, loss_fn, optimizer = build_training(config, strategy)
     start = load_checkpoint(run, model, optimizer)
     rows = [r for r in _read_log(run/'log.csv') if int(r['epoch']) <= start]
     if start and verbose: print(f'resuming {run} after epoch {start}')
-    train_step = make_train_step(model, loss_fn, optimizer, config.xla)
+    train_step = make_train_step(model, loss_fn, optimizer, config.xla, strategy)
     names = ('loss', 'bpp', 'mse', 'perceptual', 'psnr')
     last = config.epochs if max_epochs is None else min(config.epochs, start + max_epochs)
     for epoch in range(start + 1, last + 1):
-        data = make_dataset(train_images, config.batch_size, training=True, seed=config.seed * 100003 + epoch,
-                            max_shift=config.max_shift, color_jitter=config.color_jitter)
+        batches = iter(distributed_batches(strategy, train_images, config, epoch))
         bar = keras.utils.Progbar(config.steps_per_epoch, verbose=verbose) if verbose else None
         if verbose: print(f'epoch {epoch}/{config.epochs}')
         sums, t0 = dict.fromkeys(names, 0.0), time.time()
-        for step, x in enumerate(data.take(config.steps_per_epoch), 1):
-            parts = {k: float(parts_v) for k, parts_v in train_step(x).items()}
+        for step in range(1, config.steps_per_epoch + 1):
+            parts = {k: float(v) for k, v in train_step(next(batches)).items()}
             if not math.isfinite(parts['loss']):
                 raise FloatingPointError(f"loss became {parts['loss']} at epoch {epoch}, step {step}: training stopped; "
                                          f"the last good checkpoint ({(run/'latest').read_text() if (run/'latest').is_file() else 'none'}) is kept in {run}")
@@ -232,21 +304,22 @@ def train(config, verbose=1, max_epochs=None):
         # refresh the medians first, so that validation rounds exactly where compress() will
         model.update_tables()
         val = validate(model, loss_fn, val_images)
-        save_checkpoint(run, epoch, model, optimizer)
+        if chief: save_checkpoint(run, epoch, model, optimizer)
         lr = optimizer.learning_rate
         rows.append({'epoch': epoch, 'step': epoch * config.steps_per_epoch,
                      'learning_rate': float(ops.convert_to_numpy(lr)), 'seconds': round(seconds, 2),
                      'images_per_second': round(config.steps_per_epoch * config.batch_size / seconds, 1),
                      **{k: sums[k] / config.steps_per_epoch for k in names}, **{f'val_{k}': val[k] for k in names}})
-        _write_log(run/'log.csv', rows)
+        if chief: _write_log(run/'log.csv', rows)
         if verbose: print(f"  validation: {val['bpp']:.3f} bpp (estimated), {val['psnr']:.2f} dB, "
                           f"{rows[-1]['images_per_second']} images/s")
     model.update_tables()
     if last < config.epochs:
         if verbose: print(f'stopped after epoch {last} of {config.epochs}: run train() again with the same config to go on')
         return model
-    model.save(run/'model.keras')
-    plot_loss_curves(run/'log.csv', run/'loss_curves.png')
+    if chief:
+        model.save(run/'model.keras')
+        plot_loss_curves(run/'log.csv', run/'loss_curves.png')
     return model
 
 # %% ../nbs/03_train.ipynb #669d0e25
@@ -266,6 +339,15 @@ def plot_loss_curves(log_csv, out_png=None):
     axes[0].legend(); fig.tight_layout()
     if out_png: save_figure(out_png, fig, overwrite=True, dpi=90)
     return fig
+
+# %% ../nbs/03_train.ipynb #6de9776f
+def tf_config(workers, index):
+    """The `TF_CONFIG` environment value for host `index` of a cluster of `workers` ('host:port' strings; worker 0
+    is the chief), for `strategy='multiworker'`. Each host sets it before it starts the same training command."""
+    workers = [str(w) for w in workers]
+    if not workers or any(':' not in w for w in workers): raise ValueError(f"workers must be 'host:port' strings, got {workers!r}")
+    if not 0 <= index < len(workers): raise ValueError(f'index {index} is not a worker of a {len(workers)}-worker cluster')
+    return json.dumps({'cluster': {'worker': workers}, 'task': {'type': 'worker', 'index': index}})
 
 # %% ../nbs/03_train.ipynb #353d11b0
 SHIPPED_LEVELS = {1: {'lmbda': 200.0, 'learning_rate': 5e-4, 'clip_norm': 0.0}, 2: {'lmbda': 100.0}, 3: {'lmbda': 50.0},
