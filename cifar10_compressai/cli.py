@@ -17,7 +17,8 @@ from .data import (IMAGE_SUFFIXES, RAW_IMAGE_BYTES, atomic_write_bytes, load_cif
                                      png_bits_per_pixel, pretrained_qualities, sample_images, save_image, tile_images)
 
 # %% auto #0
-__all__ = ['CLIError', 'compress_files', 'decompress_files', 'demo', 'evaluate_data', 'pack_folder', 'config_from_args', 'main']
+__all__ = ['CLIError', 'compress_files', 'decompress_files', 'demo', 'evaluate_data', 'benchmark', 'pack_folder',
+           'config_from_args', 'main']
 
 # %% ../nbs/05_cli.ipynb #ba2393a3
 class CLIError(Exception):
@@ -122,6 +123,16 @@ def evaluate_data(data, out='models', count=1000, lpips=True):
     report(x_test[:count], out, with_lpips=lpips)
     print(Path(out, 'results.md').read_text())
 
+def benchmark(data=None, count=1000, levels=None):
+    "Print 04_evaluate's `speed_table` on `count` CIFAR-10 test images (or the shipped samples with data='sample')."
+    from cifar10_compressai.evaluate import SPEED_COLUMNS, SPEED_FORMATS, markdown_table, speed_table
+    images = sample_images() if data == 'sample' else load_cifar10(data)[1][0]
+    if not len(images): raise CLIError(f'{data}: no test images to time')
+    bad = [q for q in levels or [] if q not in pretrained_qualities()]
+    if bad: raise CLIError(f'no pretrained weights for quality {bad[0]}: this build ships qualities {pretrained_qualities()}')
+    print(f'{min(count, len(images))} images, {os.cpu_count()} cores; images/s (ours: all cores; Pillow: one thread)')
+    print(markdown_table(speed_table(images[:count], levels), SPEED_COLUMNS, SPEED_FORMATS))
+
 def pack_folder(data, out, quality=3, shard_images=2500, workers=None):
     "`pack` with a summary line; returns the number of images skipped (each reported on stderr)."
     from cifar10_compressai.dataset import pack
@@ -172,6 +183,9 @@ def main(argv=None):
     p.add_argument('--quality', type=int, default=None, help='start from the configuration of a shipped level')
     p.add_argument('--config', default=None, help='a TrainConfig JSON file')
     if 'train' in argv: _add_config_flags(p)   # its flags come from TrainConfig, which needs TensorFlow: only when asked
+    p = sub.add_parser('benchmark', help='images/s of every stage of every shipped level, with WebP and JPEG at the same size')
+    p.add_argument('--data', default=None, help="cifar-10-batches-py folder (default: $CIFAR10_DIR, Keras cache, download), or 'sample'")
+    p.add_argument('-n', '--count', type=int, default=1000); p.add_argument('--levels', type=int, nargs='+', default=None)
     p = sub.add_parser('pack', help='a CIFAR-10 folder or an image folder -> sharded TFRecord files of .c10 images (see 06_dataset)')
     p.add_argument('data', help='a cifar-10-batches-py folder or a folder of images')
     p.add_argument('-o', '--out', required=True, help='output folder: new or empty, or an unfinished pack of the same job to finish')
@@ -191,6 +205,7 @@ def main(argv=None):
             from cifar10_compressai.train import train
             config = config_from_args(args)
             print(config.to_json()); train(config); failures = 0
+        elif args.command == 'benchmark': benchmark(args.data, args.count, args.levels); failures = 0
         elif args.command == 'pack': failures = pack_folder(args.data, args.out, args.quality, args.shard_images, args.workers)
         else: demo(args.out, args.force); failures = 0
     except (CLIError, OSError, ValueError, FloatingPointError, RuntimeError) as e:

@@ -17,14 +17,15 @@ from PIL import Image
 
 from .data import RAW_IMAGE_BYTES, atomic_write_bytes, figure_png, png_bits_per_pixel, save_figure, tile_images
 from .losses import file_bits_per_pixel, lpips, psnr, ssim
-from .model import DEFAULT_QUALITY, ImageCodec, load_pretrained, pretrained_qualities
+from .model import DEFAULT_QUALITY, ImageCodec, codec_throughput, load_pretrained, pretrained_qualities
 
 # %% auto #0
-__all__ = ['SUMMARY_COLUMNS', 'SUMMARY_FORMATS', 'MODEL_CARD_COLUMNS', 'MODEL_CARD_FORMATS', 'measure', 'evaluate', 'summarize',
-           'classical_codecs', 'encode_classical', 'decode_classical', 'benchmark_classical', 'shipped_summary', 'ours',
-           'pchip', 'bd_rate', 'bd_table', 'at_equal_rate', 'perceptual_tradeoff', 'markdown_table', 'ratio_rows',
-           'rd_figure', 'comparison_figure', 'write_results', 'report', 'model_card', 'nearest_classical',
-           'explorer_view', 'explorer']
+__all__ = ['SUMMARY_COLUMNS', 'SUMMARY_FORMATS', 'MODEL_CARD_COLUMNS', 'MODEL_CARD_FORMATS', 'SPEED_CODECS', 'SPEED_STAGES',
+           'SPEED_COLUMNS', 'SPEED_FORMATS', 'measure', 'evaluate', 'summarize', 'classical_codecs', 'encode_classical',
+           'decode_classical', 'benchmark_classical', 'shipped_summary', 'ours', 'pchip', 'bd_rate', 'bd_table',
+           'at_equal_rate', 'perceptual_tradeoff', 'markdown_table', 'ratio_rows', 'rd_figure', 'comparison_figure',
+           'write_results', 'report', 'model_card', 'quality_for_size', 'classical_speed', 'speed_table',
+           'nearest_classical', 'explorer_view', 'explorer']
 
 # %% ../nbs/04_evaluate.ipynb #7badeecf
 def measure(images, files, decoded, with_lpips=True):
@@ -350,6 +351,52 @@ def model_card(test_images, train_images, with_lpips=True):
 
 MODEL_CARD_COLUMNS = ['quality', 'filters', 'lmbda', 'beta', 'steps', 'train_minutes', 'bpp', 'psnr', 'ssim', 'lpips', 'train_psnr', 'gap_db']
 MODEL_CARD_FORMATS = {'lmbda': '{:g}', 'beta': '{:g}', 'train_minutes': '{:.0f}', 'bpp': '{:.3f}', 'ssim': '{:.4f}', 'lpips': '{:.4f}', 'gap_db': '{:+.2f}'}
+
+# %% ../nbs/04_evaluate.ipynb #89f0dc6b
+SPEED_CODECS = {'webp': ('WEBP', lambda q: {'quality': q, 'method': 6}),       # name -> (Pillow format, quality -> save options)
+                'jpeg': ('JPEG', lambda q: {'quality': q, 'subsampling': 2})}
+SPEED_STAGES = ('analysis', 'entropy_encode', 'compress', 'entropy_decode', 'synthesis', 'decompress', 'decompress_exact')
+
+def quality_for_size(images, fmt, options, target_bytes):
+    "The quality (1–100) of Pillow format `fmt` whose mean file size on `images` is nearest `target_bytes` (sizes grow with quality)."
+    size = lambda q: float(np.mean([len(encode_classical(im, fmt, options(q))) for im in images]))
+    lo, hi = 1, 100
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if size(mid) < target_bytes: lo = mid
+        else: hi = mid
+    return min((lo, hi), key=lambda q: abs(size(q) - target_bytes))
+
+def classical_speed(images, fmt, options):
+    "Images/s of Pillow encoding and decoding `images` with one thread, and the mean file size."
+    t0 = time.perf_counter(); files = [encode_classical(im, fmt, options) for im in images]
+    t1 = time.perf_counter()
+    for f in files: decode_classical(f)
+    t2 = time.perf_counter()
+    return {'encode': len(images) / (t1 - t0), 'decode': len(images) / (t2 - t1), 'mean_bytes': float(np.mean([len(f) for f in files]))}
+
+def speed_table(images, levels=None):
+    """One row per shipped level (default: all): mean bytes, images/s of each stage and of whole calls, and for each of
+    `SPEED_CODECS` the matched quality, its mean bytes, encode and decode images/s; with our compress and decompress
+    rates divided by WebP's encode and decode rates."""
+    images = list(images); rows = []
+    for level in levels or pretrained_qualities():
+        codec = load_pretrained(level)
+        codec_throughput(codec, images[:50])                          # warm-up: graphs traced, tables built
+        ours = codec_throughput(codec, images)
+        row = {'level': level, 'bytes': ours['mean_bytes'], **{k: ours[k] for k in SPEED_STAGES}}
+        for name, (fmt, options) in SPEED_CODECS.items():
+            quality = quality_for_size(images[:200], fmt, options, ours['mean_bytes'])
+            timed = classical_speed(images, fmt, options(quality))
+            row.update({f'{name}_quality': quality, f'{name}_bytes': timed['mean_bytes'], f'{name}_encode': timed['encode'], f'{name}_decode': timed['decode']})
+        row.update(compress_vs_webp=row['compress'] / row['webp_encode'], decompress_vs_webp=row['decompress'] / row['webp_decode'])
+        rows.append(row)
+    return rows
+
+SPEED_COLUMNS = ['level', 'bytes', *SPEED_STAGES, 'webp_quality', 'webp_bytes', 'webp_encode', 'webp_decode',
+                 'jpeg_quality', 'jpeg_bytes', 'jpeg_encode', 'jpeg_decode', 'compress_vs_webp', 'decompress_vs_webp']
+SPEED_FORMATS = {**{k: '{:,.0f}' for k in SPEED_COLUMNS}, 'bytes': '{:.1f}', 'webp_bytes': '{:.1f}', 'jpeg_bytes': '{:.1f}',
+                 'level': '{}', 'webp_quality': '{}', 'jpeg_quality': '{}', 'compress_vs_webp': '{:.2f}x', 'decompress_vs_webp': '{:.2f}x'}
 
 # %% ../nbs/04_evaluate.ipynb #58e8f32c
 def nearest_classical(name, image, target_bytes):
