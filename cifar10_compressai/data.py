@@ -23,7 +23,7 @@ __all__ = ['CIFAR_SIDE', 'RAW_IMAGE_BYTES', 'CIFAR10_URL', 'TRAIN_BATCHES', 'TES
            'native_stderr_silenced', 'import_tensorflow', 'restricted_pickle_load', 'read_cifar10_folder',
            'find_cifar10', 'load_cifar10', 'pretrained_qualities', 'tile_images', 'untile_images', 'sample_images',
            'image_size_error', 'load_image', 'check_image_array', 'atomic_path', 'atomic_write_bytes', 'save_image',
-           'figure_png', 'save_figure', 'make_dataset', 'patches_from_folder', 'png_bits_per_pixel']
+           'figure_png', 'save_figure', 'mosaic', 'make_dataset', 'patches_from_folder', 'png_bits_per_pixel']
 
 # %% ../nbs/00_data.ipynb #8b2cfc33
 def long_runs():
@@ -303,8 +303,18 @@ def _augment(image, key, max_shift, color_jitter):
         image = tf.image.stateless_random_saturation(image, 0.9, 1.1, seeds[4])
     return tf.clip_by_value(image, 0.0, 1.0)
 
-def make_dataset(images, batch_size=16, training=True, seed=0, max_shift=4, color_jitter=False):
-    "A `tf.data` pipeline of float32 batches in [0, 1]; augmented, shuffled and repeated when `training`."
+def mosaic(batch):
+    "2×2 mosaics of a batch: (B, H, W, 3) -> (B/4, 2H, 2W, 3); images 4k..4k+3 fill mosaic k row by row."
+    tf = import_tensorflow()
+    b, h, w = tf.shape(batch)[0], tf.shape(batch)[1], tf.shape(batch)[2]
+    grid = tf.reshape(batch, [b // 4, 2, 2, h, w, 3])
+    return tf.reshape(tf.transpose(grid, [0, 1, 3, 2, 4, 5]), [b // 4, 2 * h, 2 * w, 3])
+
+def make_dataset(images, batch_size=16, training=True, seed=0, max_shift=4, color_jitter=False, mosaic_every=0):
+    """A `tf.data` pipeline of float32 batches in [0, 1]; augmented, shuffled and repeated when `training`.
+
+    `mosaic_every` n > 0 (training only): every n-th batch comes as `batch_size/4` 2×2 mosaics of its images, so a
+    model trained on small images also meets positions away from an image border, as in large images."""
     tf = import_tensorflow()
     images = np.asarray(images)
     if images.dtype != np.uint8 or images.ndim != 4 or images.shape[-1] != 3 or len(images) == 0:
@@ -315,7 +325,11 @@ def make_dataset(images, batch_size=16, training=True, seed=0, max_shift=4, colo
         ds = ds.shuffle(len(images), seed=seed, reshuffle_each_iteration=True).repeat().enumerate()
         ds = ds.map(lambda i, x: _augment(x, tf.stack([tf.cast(seed, tf.int64), i]), max_shift, color_jitter),
                     num_parallel_calls=tf.data.AUTOTUNE, deterministic=True)
-    return ds.batch(batch_size, drop_remainder=training).prefetch(tf.data.AUTOTUNE)
+    ds = ds.batch(batch_size, drop_remainder=training)
+    if training and mosaic_every:
+        if batch_size % 4: raise ValueError(f'mosaics need a batch_size that is a multiple of 4, got {batch_size}')
+        ds = ds.enumerate().map(lambda i, x: tf.cond((i + 1) % mosaic_every == 0, lambda: mosaic(x), lambda: x))
+    return ds.prefetch(tf.data.AUTOTUNE)
 
 # %% ../nbs/00_data.ipynb #1375f83b
 IMAGE_SUFFIXES = {'.png', '.jpg', '.jpeg', '.bmp', '.gif', '.tif', '.tiff', '.webp', '.ppm', '.pgm', '.avif', '.jxl'}

@@ -46,7 +46,8 @@ class TrainConfig:
     `epochs`; Adam from `learning_rate` to `final_learning_rate` by `schedule` ('cosine' or 'constant'); the gradient of
     L/λ clipped to global norm `clip_norm` (0: off); `seed` fixes initialisation, batches and noise.
     Data: `data_path` (a CIFAR-10 folder, None for the usual search, or 'sample'), the last `validation_images` held out,
-    augmentation by shifts of up to `max_shift` pixels and optional `color_jitter`.
+    augmentation by shifts of up to `max_shift` pixels and optional `color_jitter`; `mosaic_every` n > 0 trains every
+    n-th step on 2×2 mosaics of the batch's images (see `make_dataset`).
     `init_weights`: start from these weights (a fine-tune); `output_dir`: the run folder;
     `mixed_precision`, `xla`: the GPU switches (the entropy model stays float32).
     Devices: `strategy` 'default' (one device), 'mirrored' (every local GPU, or the logical `devices` named, e.g.
@@ -72,6 +73,7 @@ class TrainConfig:
     validation_images: int = 400
     max_shift: int = 4
     color_jitter: bool = False
+    mosaic_every: int = 0
     init_weights: str | None = None
     output_dir: str = 'runs/default'
     mixed_precision: bool = False
@@ -89,6 +91,7 @@ class TrainConfig:
         if self.devices is not None:
             self.devices = tuple(self.devices)
             if self.strategy != 'mirrored' or not self.devices: raise ValueError(f"devices name the replicas of strategy='mirrored' (got strategy={self.strategy!r}, devices={self.devices!r})")
+        if self.mosaic_every < 0: raise ValueError(f'mosaic_every must be 0 (off) or positive, got {self.mosaic_every}')
         if not self.learning_rate > 0: raise ValueError(f'learning_rate must be positive, got {self.learning_rate}')
 
     def to_json(self): return json.dumps(dataclasses.asdict(self), indent=1)
@@ -153,7 +156,7 @@ def distributed_batches(strategy, images, config, epoch):
     def pipeline(context):
         seed = config.seed * 100003 + epoch + PIPELINE_SEED_STRIDE * context.input_pipeline_id
         return make_dataset(images, context.get_per_replica_batch_size(config.batch_size), training=True, seed=seed,
-                            max_shift=config.max_shift, color_jitter=config.color_jitter)
+                            max_shift=config.max_shift, color_jitter=config.color_jitter, mosaic_every=config.mosaic_every)
     return strategy.distribute_datasets_from_function(pipeline)
 
 # %% ../nbs/03_train.ipynb #5422bd83
