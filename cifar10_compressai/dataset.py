@@ -186,6 +186,9 @@ def pack(source, out, quality=3, shard_images=SHARD_IMAGES, workers=None, progre
     if (out/MANIFEST).is_file(): return json.loads((out/MANIFEST).read_text())
     for stale in out.glob('*.tmp'): stale.unlink()                  # a shard an interrupted run was writing
     done = {n: s for n, s in done.items() if (out/n).is_file() and _sha256(out/n) == s['sha256']}
+    def record():   # written before the first shard too: a run killed that early is still recognised as this job's
+        atomic_write_bytes(out/PROGRESS, json.dumps({'job': job, 'shards': sorted(done.values(), key=lambda s: s['file'])}).encode(), overwrite=True)
+    record()
     todo = [(dataclasses.astuple(src), i * shard_images, min(len(src), (i + 1) * shard_images), str(out/names[i])) for i in range(count) if names[i] not in done]
     t0 = time.time()
     if todo:
@@ -201,8 +204,7 @@ def pack(source, out, quality=3, shard_images=SHARD_IMAGES, workers=None, progre
                 while pending:
                     finished, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
                     for future in finished:
-                        stats = future.result(); done[stats['file']] = stats
-                        atomic_write_bytes(out/PROGRESS, json.dumps({'job': job, 'shards': sorted(done.values(), key=lambda s: s['file'])}).encode(), overwrite=True)
+                        stats = future.result(); done[stats['file']] = stats; record()
                     if progress and counter.value != shown: shown = counter.value; _show(shown, len(src), t0)
             except BrokenProcessPool:
                 raise RuntimeError('a pack worker process died before finishing its shard (out of memory, or killed); in a script, '
