@@ -33,8 +33,7 @@ __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PA
            'exact_conv_transpose', 'exact_gdn', 'tiled_synthesis', 'exact_synthesis', 'latent_shape', 'ImageCodec',
            'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table',
            'update_gaussian_tables', 'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_synthesis',
-           'HyperSymbols', 'HyperpriorCodec', 'load_pretrained', 'compress', 'decompress', 'codec_throughput',
-           'webp_throughput']
+           'HyperSymbols', 'HyperpriorCodec', 'load_pretrained', 'compress', 'decompress', 'codec_throughput']
 
 # %% ../nbs/01_model.ipynb #af40cb1d
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
@@ -1091,16 +1090,3 @@ def codec_throughput(codec, images):
             'entropy_decode': n / (t4 - t3), 'synthesis': n / synthesis, 'decompress': n / (t5 - t4),
             'decompress_exact': n / (t6 - t5),
             'mean_bytes': float(np.mean([len(f) for f in files]))}
-
-def webp_throughput(images, quality=75, method=6):
-    "Images/s of Pillow's WebP encoder and decoder on the same images (one thread)."
-    import io
-    from PIL import Image
-    t0 = time.perf_counter(); blobs = []
-    for im in images:
-        buf = io.BytesIO(); Image.fromarray(im).save(buf, format='WEBP', quality=quality, method=method); blobs.append(buf.getvalue())
-    t1 = time.perf_counter()
-    for b in blobs:
-        with Image.open(io.BytesIO(b)) as im: im.load()
-    t2 = time.perf_counter()
-    return {'encode': len(images) / (t1 - t0), 'decode': len(images) / (t2 - t1), 'mean_bytes': float(np.mean([len(b) for b in blobs]))}
