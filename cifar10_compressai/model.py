@@ -320,29 +320,21 @@ class RangeTables:
 
     def encode_into(self, encoder, symbols):
         "Code an integer latent (h, w, C) channel by channel into a constriction `encoder`, then its escapes."
-        flat = symbols.reshape(-1, symbols.shape[-1])
-        escapes = []
-        for c, model in enumerate(self.models):
-            index = flat[:, c] - self.offset[c]
-            outside = (index < 0) | (index >= self.length[c] - 1)
-            escapes.append(flat[outside, c])
-            encoder.encode(np.where(outside, self.length[c] - 1, index).astype(np.int32), model)
-        _encode_escapes(encoder, np.concatenate(escapes))
+        by_channel = symbols.reshape(-1, symbols.shape[-1]).T          # (C, positions): one row per table
+        index = by_channel - self.offset[:, None]
+        outside = (index < 0) | (index >= self.length[:, None] - 1)
+        index = np.where(outside, self.length[:, None] - 1, index).astype(np.int32)
+        for row, model in zip(index, self.models): encoder.encode(row, model)
+        _encode_escapes(encoder, by_channel[outside])                 # channel by channel, positions in raster order
 
     def decode_from(self, decoder, shape):
         "The integer latent of `shape` (h, w, C) that `encode_into` coded, read from a constriction `decoder`."
         h, w, c = shape
-        flat = np.empty((h * w, c), np.int64)
-        escaped = []
-        for ch, model in enumerate(self.models):
-            index = decoder.decode(model, h * w).astype(np.int64)
-            flat[:, ch] = index + self.offset[ch]
-            escaped.append((ch, np.flatnonzero(index == self.length[ch] - 1)))
-        values = _decode_escapes(decoder, sum(len(i) for _, i in escaped))
-        start = 0
-        for ch, idx in escaped:
-            flat[idx, ch] = values[start:start + len(idx)]; start += len(idx)
-        return flat.reshape(h, w, c)
+        index = np.stack([decoder.decode(model, h * w) for model in self.models]).astype(np.int64)   # (C, positions)
+        by_channel = index + self.offset[:, None]
+        escaped = index == self.length[:, None] - 1
+        by_channel[escaped] = _decode_escapes(decoder, int(escaped.sum()))
+        return by_channel.T.reshape(h, w, c)
 
 # %% ../nbs/01_model.ipynb #9259227a
 MAGIC = 0xC1
@@ -897,28 +889,34 @@ class GaussianTables:
 
     def encode_into(self, encoder, symbols, index):
         "Code integer `symbols`, each with the table `index` gives, table by table in raster order; then the escapes."
-        symbols, index = symbols.ravel(), index.ravel()
-        escapes = []
-        for k in np.unique(index):
-            values = symbols[index == k] - self.offset[k]
-            outside = (values < 0) | (values >= self.length[k] - 1)
-            escapes.append(symbols[index == k][outside])
-            encoder.encode(np.where(outside, self.length[k] - 1, values).astype(np.int32), self.models[k])
-        _encode_escapes(encoder, np.concatenate(escapes) if escapes else np.zeros(0, np.int64))
+        order, counts = self._by_table(index)
+        symbols, tables = symbols.ravel()[order], index.ravel()[order]   # grouped by table, raster order within each
+        values = symbols - self.offset[tables]
+        outside = (values < 0) | (values >= self.length[tables] - 1)
+        values = np.where(outside, self.length[tables] - 1, values).astype(np.int32)
+        start = 0
+        for k in np.flatnonzero(counts):
+            encoder.encode(values[start:start + counts[k]], self.models[k]); start += counts[k]
+        _encode_escapes(encoder, symbols[outside])
 
     def decode_from(self, decoder, index):
         "The symbols `encode_into` coded with tables `index` (any shape), in that shape."
-        flat_index = index.ravel()
-        out = np.empty(flat_index.shape, np.int64)
-        escaped = []
-        for k in np.unique(flat_index):
-            where = np.flatnonzero(flat_index == k)
-            values = decoder.decode(self.models[k], len(where)).astype(np.int64)
-            out[where] = values + self.offset[k]
-            escaped.append(where[values == self.length[k] - 1])
-        escaped = np.concatenate(escaped) if escaped else np.zeros(0, np.int64)
-        out[escaped] = _decode_escapes(decoder, len(escaped))
+        order, counts = self._by_table(index)
+        tables = index.ravel()[order]
+        values = np.concatenate([decoder.decode(self.models[k], counts[k]) for k in np.flatnonzero(counts)]
+                                + [np.zeros(0, np.int32)]).astype(np.int64)
+        escaped = values == self.length[tables] - 1
+        values += self.offset[tables]
+        values[escaped] = _decode_escapes(decoder, int(escaped.sum()))
+        out = np.empty_like(values)
+        out[order] = values
         return out.reshape(index.shape)
+
+    @staticmethod
+    def _by_table(index):
+        "The order that groups values by table (raster order within a table), and how many values each table codes."
+        flat = index.ravel()
+        return np.argsort(flat, kind='stable'), np.bincount(flat, minlength=NUM_SCALES)
 
 # %% ../nbs/01_model.ipynb #9fcbc8fa
 HYPER_STRIDE = 4   # downsampling of the hyper-analysis: z has one position per 4×4 latent positions
