@@ -214,13 +214,13 @@ class RateDistortionLoss:
         if lmbda < 0 or alpha < 0 or beta < 0: raise ValueError(f'lmbda, alpha and beta must be >= 0, got {lmbda}, {alpha}, {beta}')
         self.lmbda, self.alpha, self.beta, self.layer_weights = lmbda, alpha, beta, tuple(layer_weights)
 
-    def __call__(self, x, outputs):
-        "x in [0, 1] (B, H, W, 3); outputs from ImageCodec.call."
+    def __call__(self, x, outputs, lmbda=None):
+        "x in [0, 1] (B, H, W, 3); outputs from ImageCodec.call; `lmbda` replaces λ for this call (a variable-rate step's level)."
         x_hat = ops.cast(outputs['x_hat'], 'float32')
         shape = ops.shape(x)
         bpp = bits_per_pixel(outputs['likelihoods'], ops.cast(shape[0] * shape[1] * shape[2], 'float32'))
         mse = ops.mean(ops.square((x - x_hat) * 255.0))
         perceptual = perceptual_loss(x, ops.clip(x_hat, 0.0, 1.0), self.layer_weights) if self.beta else ops.zeros(())
-        loss = self.lmbda * bpp + self.alpha * mse + self.beta * perceptual
+        loss = (self.lmbda if lmbda is None else lmbda) * bpp + self.alpha * mse + self.beta * perceptual
         return {'loss': loss, 'bpp': bpp, 'mse': mse, 'perceptual': perceptual,
                 'psnr': psnr_from_mse(mse)}

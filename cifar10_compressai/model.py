@@ -33,7 +33,8 @@ __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PA
            'exact_conv_transpose', 'exact_gdn', 'tiled_synthesis', 'exact_synthesis', 'latent_shape', 'ImageCodec',
            'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table',
            'update_gaussian_tables', 'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_synthesis',
-           'HyperSymbols', 'HyperpriorCodec', 'load_pretrained', 'compress', 'decompress', 'codec_throughput']
+           'HyperSymbols', 'HyperpriorCodec', 'VariableRateCodec', 'load_pretrained', 'compress', 'decompress',
+           'codec_throughput']
 
 # %% ../nbs/01_model.ipynb #af40cb1d
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
@@ -965,14 +966,18 @@ class HyperpriorCodec(ImageCodec):
     def call(self, x, training=False):
         "x in [0, 1] -> {'x_hat', 'likelihoods': (of y, of z), 'y'}; noisy latents when training."
         y = ops.cast(self.analysis_transform(x), 'float32')
+        y_hat, likelihoods = self._entropy_pass(y, training)
+        return {'x_hat': ops.cast(self.synthesis_transform(y_hat), 'float32'), 'likelihoods': likelihoods, 'y': y}
+
+    def _entropy_pass(self, y, training):
+        "Latent y -> (the ŷ the synthesis sees, (likelihoods of y, of z)), through the hyperprior."
         z = ops.cast(self.hyper_analysis(y), 'float32')
         z_hat, z_likelihoods = self.entropy_bottleneck(z, training=training)
         mean, log_scale = self._mean_log_scale(z_hat, ops.shape(y)[1], ops.shape(y)[2])
         y_hat, y_likelihoods = self.gaussian_conditional(y, mean, log_scale, training=training)
         if training:  # the synthesis sees the rounded latent it will decode, its gradient passed straight through
             y_hat = y + ops.stop_gradient(ops.round(y - mean) + mean - y)
-        x_hat = ops.cast(self.synthesis_transform(y_hat), 'float32')
-        return {'x_hat': x_hat, 'likelihoods': (y_likelihoods, z_likelihoods), 'y': y}
+        return y_hat, (y_likelihoods, z_likelihoods)
 
     def get_config(self): return {**super().get_config(), 'hyper_channels': self.hyper_channels}
 
@@ -1037,6 +1042,61 @@ class HyperpriorCodec(ImageCodec):
         return out
 
     def _latent_values(self, symbols): return np.stack([s.y + s.mean for s in symbols])
+
+# %% ../nbs/01_model.ipynb #657f3f5c
+@keras.saving.register_keras_serializable(package='cifar10_compressai')
+class VariableRateCodec(HyperpriorCodec):
+    """`HyperpriorCodec` that serves several rate levels with one set of weights, by a gain vector per level.
+
+    `levels`: the model ids the levels write into their files, one per gain vector, e.g. (1, 2, 3).
+    `model_id`: the active level — the one `compress` writes, `decompress` reads and `call` uses unless told; assign
+    another of `levels` to switch. `initial_gains`: each level's gain when the weights are created (default 1;
+    03_train starts level l at sqrt(λ̄/λₗ), λ̄ the geometric mean, the step size's λ-dependence at high rate).
+    Training calls `model(x, training=True, level=i)` with the index i of a level in `levels` (a scalar, or a tensor).
+    Other arguments as `HyperpriorCodec`."""
+    def __init__(self, num_filters=64, latent_channels=64, kernel_size=5, model_id=None, batch_size=256, hyper_channels=32,
+                 levels=(1, 2, 3), initial_gains=None, **kwargs):
+        self.levels = tuple(int(l) for l in levels)
+        if not self.levels or len(set(self.levels)) != len(self.levels) or not all(0 <= l < 32 for l in self.levels):
+            raise ValueError(f'levels must be distinct model ids in 0..31, got {levels!r}')
+        self.initial_gains = tuple(float(g) for g in (initial_gains or (1.0,) * len(self.levels)))
+        if len(self.initial_gains) != len(self.levels) or not all(g > 0 for g in self.initial_gains):
+            raise ValueError(f'initial_gains must be {len(self.levels)} positive numbers, one per level, got {initial_gains!r}')
+        super().__init__(num_filters, latent_channels, kernel_size, self.levels[0] if model_id is None else model_id,
+                         batch_size, hyper_channels, **kwargs)
+
+    @property
+    def model_id(self): return self._level_id
+
+    @model_id.setter
+    def model_id(self, value):
+        if value not in self.levels: raise ValueError(f'model id {value!r} is not one of this codec\'s levels {self.levels}')
+        self._level_id = int(value)
+
+    def _build_entropy_model(self):
+        super()._build_entropy_model()
+        gains = np.repeat(np.array(self.initial_gains, 'float32')[:, None], self.latent_channels, axis=1)
+        self.gain = self.add_weight(name='gain', shape=gains.shape, initializer=lambda shape, dtype=None: gains)
+        self.inverse_gain = self.add_weight(name='inverse_gain', shape=gains.shape, initializer=lambda shape, dtype=None: 1 / gains)
+
+    def call(self, x, training=False, level=None):
+        "As `HyperpriorCodec.call`, at level index `level` (default: the active level's)."
+        level = self.levels.index(self.model_id) if level is None else level
+        y = ops.cast(self.analysis_transform(x), 'float32') * ops.take(self.gain, level, axis=0)
+        y_hat, likelihoods = self._entropy_pass(y, training)
+        x_hat = ops.cast(self.synthesis_transform(y_hat * ops.take(self.inverse_gain, level, axis=0)), 'float32')
+        return {'x_hat': x_hat, 'likelihoods': likelihoods, 'y': y}
+
+    def get_config(self): return {**super().get_config(), 'levels': self.levels, 'initial_gains': self.initial_gains}
+
+    def _active(self, weight): return ops.convert_to_numpy(weight)[self.levels.index(self.model_id)]
+
+    def _analysis_groups(self, images):
+        gain = self._active(self.gain)
+        for idx, y in super()._analysis_groups(images): yield idx, y * gain
+
+    def _latent_values(self, symbols):
+        return super()._latent_values(symbols) * self._active(self.inverse_gain).astype(np.float64)
 
 # %% ../nbs/01_model.ipynb #91d9c7ab
 DEFAULT_QUALITY = 3   # the level nearest 1.7 bpp on CIFAR-10: what `compress` and the explorer use unless told

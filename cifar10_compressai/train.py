@@ -22,26 +22,30 @@ import keras
 from keras import ops
 
 from .data import atomic_write_bytes, load_cifar10, make_dataset, sample_images, save_figure
-from .model import HyperpriorCodec, ImageCodec
+from .model import HyperpriorCodec, ImageCodec, VariableRateCodec
 from .losses import RateDistortionLoss, psnr_from_mse
 
 # %% auto #0
 __all__ = ['CODECS', 'STRATEGIES', 'PIPELINE_SEED_STRIDE', 'LOG_FIELDS', 'SHIPPED_LEVELS', 'PATH_FIELDS', 'TrainConfig',
            'training_data', 'make_strategy', 'is_chief', 'distributed_batches', 'learning_rate_schedule',
-           'build_training', 'make_train_step', 'validate', 'save_checkpoint', 'load_checkpoint', 'train',
-           'plot_loss_curves', 'tf_config', 'shipped_config', 'export_shipped']
+           'build_training', 'initial_gains', 'step_level', 'make_train_step', 'validate', 'save_checkpoint',
+           'load_checkpoint', 'validate_levels', 'train', 'plot_loss_curves', 'tf_config', 'shipped_config',
+           'export_shipped']
 
 # %% ../nbs/03_train.ipynb #f61ae00a
-CODECS = {'factorized': ImageCodec, 'hyperprior': HyperpriorCodec}   # TrainConfig.entropy_model -> codec class
+CODECS = {'factorized': ImageCodec, 'hyperprior': HyperpriorCodec, 'variable-rate': VariableRateCodec}   # TrainConfig.entropy_model
 STRATEGIES = ('default', 'mirrored', 'multiworker')                     # TrainConfig.strategy: see make_strategy
 
 @dataclasses.dataclass
 class TrainConfig:
     """Everything a training run depends on; round-trips through JSON (saved as the run folder's config.json).
 
-    Architecture: `entropy_model`, 'factorized' (`ImageCodec`, the shipped levels) or 'hyperprior' (`HyperpriorCodec`);
-    `num_filters`, `latent_channels`, `kernel_size` of the transforms; `model_id`, written into its files.
-    Loss: `lmbda`·bpp + `alpha`·MSE (0–255 scale) + `beta`·perceptual (02_losses).
+    Architecture: `entropy_model`, 'factorized' (`ImageCodec`, the shipped levels), 'hyperprior' (`HyperpriorCodec`)
+    or 'variable-rate' (`VariableRateCodec`: one model, several levels); `num_filters`, `latent_channels`,
+    `kernel_size` of the transforms; `model_id`, written into its files.
+    Loss: `lmbda`·bpp + `alpha`·MSE (0–255 scale) + `beta`·perceptual (02_losses). A variable-rate run names its
+    `levels` (the model ids of its files) and `lmbdas` (one λ per level) instead of `lmbda` and `model_id`; each step
+    trains one level, drawn by `step_level`.
     Optimisation: `batch_size` images a step, `steps_per_epoch` steps an epoch (the unit of logging and checkpoints),
     `epochs`; Adam from `learning_rate` to `final_learning_rate` by `schedule` ('cosine' or 'constant'); the gradient of
     L/λ clipped to global norm `clip_norm` (0: off); `seed` fixes initialisation, batches and noise.
@@ -80,6 +84,8 @@ class TrainConfig:
     xla: bool = False
     strategy: str = 'default'
     devices: tuple | None = None
+    levels: tuple | None = None
+    lmbdas: tuple | None = None
 
     def __post_init__(self):
         if self.entropy_model not in CODECS: raise ValueError(f'entropy_model must be one of {sorted(CODECS)}, got {self.entropy_model!r}')
@@ -91,6 +97,16 @@ class TrainConfig:
         if self.devices is not None:
             self.devices = tuple(self.devices)
             if self.strategy != 'mirrored' or not self.devices: raise ValueError(f"devices name the replicas of strategy='mirrored' (got strategy={self.strategy!r}, devices={self.devices!r})")
+        if isinstance(self.levels, str): self.levels = self.levels.split(',')
+        if isinstance(self.lmbdas, str): self.lmbdas = self.lmbdas.split(',')
+        if self.levels is not None: self.levels = tuple(int(l) for l in self.levels)
+        if self.lmbdas is not None: self.lmbdas = tuple(float(l) for l in self.lmbdas)
+        if self.entropy_model == 'variable-rate':
+            if not self.levels or not self.lmbdas or len(self.levels) != len(self.lmbdas) or len(self.levels) < 2:
+                raise ValueError(f"entropy_model='variable-rate' needs levels and lmbdas of equal length, at least 2 (got levels={self.levels}, lmbdas={self.lmbdas})")
+            if min(self.lmbdas) <= 0: raise ValueError(f'lmbdas must be positive, got {self.lmbdas}')
+        elif self.levels is not None or self.lmbdas is not None:
+            raise ValueError(f"levels and lmbdas are for entropy_model='variable-rate' (got {self.entropy_model!r}; use lmbda and model_id)")
         if self.mosaic_every < 0: raise ValueError(f'mosaic_every must be 0 (off) or positive, got {self.mosaic_every}')
         if not self.learning_rate > 0: raise ValueError(f'learning_rate must be positive, got {self.learning_rate}')
 
@@ -171,45 +187,63 @@ def build_training(config, strategy=None):
     keras.mixed_precision.set_global_policy('mixed_float16' if config.mixed_precision else 'float32')
     keras.utils.set_random_seed(config.seed)   # weight initialisation and the training-noise generator follow the seed
     with (strategy or tf.distribute.get_strategy()).scope():
-        model = CODECS[config.entropy_model](config.num_filters, config.latent_channels, config.kernel_size, model_id=config.model_id)
+        levels = dict(levels=config.levels, initial_gains=initial_gains(config.lmbdas)) if config.levels else dict(model_id=config.model_id)
+        model = CODECS[config.entropy_model](config.num_filters, config.latent_channels, config.kernel_size, **levels)
         if config.init_weights: model.load_weights(config.init_weights)
         optimizer = keras.optimizers.Adam(learning_rate_schedule(config), global_clipnorm=config.clip_norm or None)
         if config.mixed_precision: optimizer = keras.optimizers.LossScaleOptimizer(optimizer)
         optimizer.build(model.trainable_variables)
-    return model, RateDistortionLoss(config.lmbda, config.alpha, config.beta), optimizer
+    return model, RateDistortionLoss(config.lmbdas[0] if config.lmbdas else config.lmbda, config.alpha, config.beta), optimizer
 
-def make_train_step(model, loss_fn, optimizer, xla=False, strategy=None):
+def initial_gains(lmbdas):
+    "A variable-rate codec's starting gain per level: sqrt(λ̄/λ), λ̄ the geometric mean (step size ∝ sqrt(λ) at high rate)."
+    lmbdas = np.asarray(lmbdas, np.float64)
+    return tuple(float(g) for g in np.sqrt(np.exp(np.log(lmbdas).mean()) / lmbdas))
+
+def step_level(config, epoch, step):
+    "The level (an index into `config.levels`) that step `step` of epoch `epoch` trains: random, but fixed by the seed."
+    return int(np.random.default_rng([config.seed, epoch, step]).integers(len(config.levels)))
+
+def make_train_step(model, loss_fn, optimizer, xla=False, strategy=None, lmbdas=None):
     """One compiled optimizer step: batch -> dict of loss components (the mean over replicas).
 
     Under `strategy` (default: the current one) each replica takes the gradient of its slice of the batch (compiled
-    with XLA when `xla`); the gradients are summed over replicas, then clipped and applied once."""
+    with XLA when `xla`); the gradients are summed over replicas, then clipped and applied once.
+    With `lmbdas` (a variable-rate codec) the step is `train_step(x, level)`: it trains level index `level` (an int32
+    tensor) with λ = lmbdas[level]."""
     import tensorflow as tf
     strategy = strategy or tf.distribute.get_strategy()
     # Gradients are taken of L/λ (distortion priced in bits, as CompressAI writes the loss), so that
     # clip_norm means the same thing at every quality level; Adam itself does not care about the scale.
     # Each replica's mean loss is divided by the number of replicas: the sum of their gradients is the global mean's.
-    scale = (1.0 / loss_fn.lmbda if loss_fn.lmbda > 0 else 1.0) / strategy.num_replicas_in_sync
+    replicas = strategy.num_replicas_in_sync
+    table = None if lmbdas is None else tf.constant(lmbdas, tf.float32)
     @tf.function(jit_compile=xla, reduce_retracing=True, autograph=False)
-    def replica_gradients(x):
+    def replica_gradients(x, level):
         with tf.GradientTape() as tape:
-            parts = loss_fn(x, model(x, training=True))
-            objective = parts['loss'] * scale
+            if table is None:
+                parts, lmbda = loss_fn(x, model(x, training=True)), loss_fn.lmbda
+                objective = parts['loss'] * ((1.0 / lmbda if lmbda > 0 else 1.0) / replicas)
+            else:
+                lmbda = tf.gather(table, level)
+                parts = loss_fn(x, model(x, training=True, level=level), lmbda)
+                objective = parts['loss'] / (lmbda * replicas)
             scaled = optimizer.scale_loss(objective) if hasattr(optimizer, 'scale_loss') else objective
         return tape.gradient(scaled, model.trainable_variables), parts
     @tf.function(reduce_retracing=True, autograph=False)
-    def train_step(x):
-        grads, parts = strategy.run(replica_gradients, (x,))
+    def train_step(x, level=0):
+        grads, parts = strategy.run(replica_gradients, (x, level))
         grads = [strategy.reduce('SUM', g, axis=None) for g in grads]
         optimizer.apply(grads, model.trainable_variables)   # in cross-replica context: clipped once, on the summed gradient
         return {k: strategy.reduce('MEAN', v, axis=None) for k, v in parts.items()}
     return train_step
 
-def validate(model, loss_fn, images, batch_size=200):
-    "Mean loss components on `images` with a really rounded latent (inference mode)."
+def validate(model, loss_fn, images, batch_size=200, lmbda=None):
+    "Mean loss components on `images` with a really rounded latent (inference mode; a variable-rate codec at its active level, priced with `lmbda`)."
     sums, n = {}, 0
     for i in range(0, len(images), batch_size):
         x = images[i:i + batch_size].astype('float32') / 255.0
-        parts = loss_fn(x, model(x, training=False))
+        parts = loss_fn(x, model(x, training=False), lmbda)
         for k, v in parts.items(): sums[k] = sums.get(k, 0.0) + float(v) * len(x)
         n += len(x)
     out = {k: v / n for k, v in sums.items()}
@@ -250,7 +284,7 @@ def load_checkpoint(run, model, optimizer):
 # %% ../nbs/03_train.ipynb #0058164c
 LOG_FIELDS = ('epoch', 'step', 'learning_rate', 'seconds', 'images_per_second',
               'loss', 'bpp', 'mse', 'perceptual', 'psnr',
-              'val_loss', 'val_bpp', 'val_mse', 'val_perceptual', 'val_psnr')
+              'val_loss', 'val_bpp', 'val_mse', 'val_perceptual', 'val_psnr', 'val_levels')
 
 def _read_log(path):
     if not Path(path).is_file(): return []
@@ -271,6 +305,20 @@ def _prepare_run(config, chief=True):
     if chief: atomic_write_bytes(saved, config.to_json().encode(), overwrite=True)
     return run
 
+def validate_levels(model, loss_fn, images, config):
+    """`validate` for a run: a variable-rate codec at each level in turn, the mean over levels (PSNR of the mean MSE),
+    and a 'levels' summary ('1: 0.912 bpp 27.41 dB; 2: …'); the model is left at its first level."""
+    if not config.levels: return validate(model, loss_fn, images)
+    each = {}
+    for level, lmbda in zip(config.levels, config.lmbdas):
+        model.model_id = level
+        each[level] = validate(model, loss_fn, images, lmbda=lmbda)
+    model.model_id = config.levels[0]
+    out = {k: float(np.mean([v[k] for v in each.values()])) for k in each[config.levels[0]]}
+    out['psnr'] = float(psnr_from_mse(max(out['mse'], 1e-10)))
+    out['levels'] = '; '.join(f"{l}: {v['bpp']:.3f} bpp {v['psnr']:.2f} dB" for l, v in each.items())
+    return out
+
 def train(config, verbose=1, max_epochs=None):
     """Train (or resume) a codec as `config` says; returns the trained ImageCodec with current coding tables.
 
@@ -279,6 +327,7 @@ def train(config, verbose=1, max_epochs=None):
     The same config and seed give the same weights, whether the run went through at once or was stopped and resumed.
     Under `config.strategy` every worker calls `train` with the same config; only the chief writes the run folder
     and shows progress (see `make_strategy`)."""
+    import tensorflow as tf
     strategy = make_strategy(config)   # first: a multi-worker strategy must exist before TensorFlow runs anything else
     chief = is_chief(strategy)
     verbose = verbose if chief else 0
@@ -288,7 +337,7 @@ def train(config, verbose=1, max_epochs=None):
     start = load_checkpoint(run, model, optimizer)
     rows = [r for r in _read_log(run/'log.csv') if int(r['epoch']) <= start]
     if start and verbose: print(f'resuming {run} after epoch {start}')
-    train_step = make_train_step(model, loss_fn, optimizer, config.xla, strategy)
+    train_step = make_train_step(model, loss_fn, optimizer, config.xla, strategy, config.lmbdas)
     names = ('loss', 'bpp', 'mse', 'perceptual', 'psnr')
     last = config.epochs if max_epochs is None else min(config.epochs, start + max_epochs)
     for epoch in range(start + 1, last + 1):
@@ -297,7 +346,8 @@ def train(config, verbose=1, max_epochs=None):
         if verbose: print(f'epoch {epoch}/{config.epochs}')
         sums, t0 = dict.fromkeys(names, 0.0), time.time()
         for step in range(1, config.steps_per_epoch + 1):
-            parts = {k: float(v) for k, v in train_step(next(batches)).items()}
+            level = (tf.constant(step_level(config, epoch, step), tf.int32),) if config.levels else ()
+            parts = {k: float(v) for k, v in train_step(next(batches), *level).items()}
             if not math.isfinite(parts['loss']):
                 raise FloatingPointError(f"loss became {parts['loss']} at epoch {epoch}, step {step}: training stopped; "
                                          f"the last good checkpoint ({(run/'latest').read_text() if (run/'latest').is_file() else 'none'}) is kept in {run}")
@@ -306,16 +356,17 @@ def train(config, verbose=1, max_epochs=None):
         seconds = time.time() - t0
         # refresh the medians first, so that validation rounds exactly where compress() will
         model.update_tables()
-        val = validate(model, loss_fn, val_images)
+        val = validate_levels(model, loss_fn, val_images, config)
         if chief: save_checkpoint(run, epoch, model, optimizer)
         lr = optimizer.learning_rate
         rows.append({'epoch': epoch, 'step': epoch * config.steps_per_epoch,
                      'learning_rate': float(ops.convert_to_numpy(lr)), 'seconds': round(seconds, 2),
                      'images_per_second': round(config.steps_per_epoch * config.batch_size / seconds, 1),
-                     **{k: sums[k] / config.steps_per_epoch for k in names}, **{f'val_{k}': val[k] for k in names}})
+                     **{k: sums[k] / config.steps_per_epoch for k in names}, **{f'val_{k}': val[k] for k in names},
+                     'val_levels': val.get('levels', '')})
         if chief: _write_log(run/'log.csv', rows)
-        if verbose: print(f"  validation: {val['bpp']:.3f} bpp (estimated), {val['psnr']:.2f} dB, "
-                          f"{rows[-1]['images_per_second']} images/s")
+        if verbose: print(f"  validation: {val.get('levels') or f'''{val['bpp']:.3f} bpp, {val['psnr']:.2f} dB'''} "
+                          f"(estimated bpp), {rows[-1]['images_per_second']} images/s")
     model.update_tables()
     if last < config.epochs:
         if verbose: print(f'stopped after epoch {last} of {config.epochs}: run train() again with the same config to go on')
