@@ -21,9 +21,10 @@ from PIL import Image
 __all__ = ['CIFAR_SIDE', 'RAW_IMAGE_BYTES', 'CIFAR10_URL', 'TRAIN_BATCHES', 'TEST_BATCH', 'KERAS_CACHE', 'PACKAGE_DIR', 'ASSETS',
            'WEIGHTS_DIR', 'SAMPLE_GRID', 'MAX_PIXELS', 'MAX_SIDE', 'IMAGE_SUFFIXES', 'long_runs',
            'native_stderr_silenced', 'import_tensorflow', 'restricted_pickle_load', 'read_cifar10_folder',
-           'find_cifar10', 'load_cifar10', 'pretrained_qualities', 'tile_images', 'untile_images', 'sample_images',
-           'image_size_error', 'load_image', 'check_image_array', 'atomic_path', 'atomic_write_bytes', 'save_image',
-           'figure_png', 'save_figure', 'mosaic', 'make_dataset', 'patches_from_folder', 'png_bits_per_pixel']
+           'find_cifar10', 'load_cifar10', 'shipped_weights', 'pretrained_qualities', 'tile_images', 'untile_images',
+           'sample_images', 'image_size_error', 'load_image', 'check_image_array', 'atomic_path', 'atomic_write_bytes',
+           'save_image', 'figure_png', 'save_figure', 'mosaic', 'make_dataset', 'patches_from_folder',
+           'png_bits_per_pixel']
 
 # %% ../nbs/00_data.ipynb #8b2cfc33
 def long_runs():
@@ -170,12 +171,25 @@ def load_cifar10(path=None, download=True):
 import cifar10_compressai
 PACKAGE_DIR = Path(cifar10_compressai.__file__).parent  # the installed package, also when run from a notebook
 ASSETS = PACKAGE_DIR/'assets'
-WEIGHTS_DIR = PACKAGE_DIR/'weights'   # the shipped quality levels: quality{q}.keras with quality{q}.json
+WEIGHTS_DIR = PACKAGE_DIR/'weights'   # the shipped quality levels: a quality{q}.json per level, naming its weights file
 SAMPLE_GRID = 8  # the shipped sample is an 8x8 grid of 32x32 images
 
-def pretrained_qualities():
+def shipped_weights(quality, weights_dir=None):
+    """The weights file that serves shipped level `quality`, or None when this build lacks it. Each level has a
+    `quality{q}.json` (its training summary); its 'weights' names the `.keras` file — several levels of one
+    variable-rate model share one file — and defaults to `quality{q}.keras`."""
+    folder = Path(weights_dir or WEIGHTS_DIR)
+    summary = folder/f'quality{quality}.json'
+    if not summary.is_file(): return None
+    import json
+    name = json.loads(summary.read_text()).get('weights', f'quality{quality}.keras')
+    if Path(name).name != name: raise ValueError(f"{summary}: 'weights' must name a file beside it, got {name!r}")
+    return folder/name if (folder/name).is_file() else None
+
+def pretrained_qualities(weights_dir=None):
     "Quality levels whose weights ship with this build (found without loading TensorFlow)."
-    return sorted(int(p.stem.split('.')[0][len('quality'):]) for p in WEIGHTS_DIR.glob('quality*.keras'))
+    levels = (p.stem[len('quality'):] for p in Path(weights_dir or WEIGHTS_DIR).glob('quality*.json'))
+    return sorted(q for q in (int(s) for s in levels if s.isdigit()) if shipped_weights(q, weights_dir))
 
 def tile_images(images, ncols):
     "Lay a batch (N, h, w, C) out as one (rows*h, ncols*w, C) image; empty cells stay black."

@@ -21,7 +21,7 @@ import keras
 from keras import ops
 import constriction
 
-from .data import MAX_SIDE, WEIGHTS_DIR, check_image_array, image_size_error, pretrained_qualities
+from .data import MAX_SIDE, WEIGHTS_DIR, check_image_array, image_size_error, pretrained_qualities, shipped_weights
 
 # %% auto #0
 __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PAYLOAD_BOUND_SLACK', 'MAGIC', 'FORMAT_VERSION',
@@ -1103,13 +1103,14 @@ DEFAULT_QUALITY = 3   # the level nearest 1.7 bpp on CIFAR-10: what `compress` a
 
 @functools.lru_cache(maxsize=None)
 def load_pretrained(quality):
-    "The shipped codec for `quality` (its model id equals the quality)."
-    path = WEIGHTS_DIR/f'quality{quality}.keras'
-    if not path.is_file():
+    "The shipped codec for `quality`, its model id the quality (a variable-rate model set to that level)."
+    path = shipped_weights(quality)
+    if path is None:
         have = pretrained_qualities()
         raise ValueError(f'no pretrained weights for quality {quality!r}: this build ships '
                          + (f'qualities {have}' if have else 'no pretrained weights yet; train a codec with notebook 03_train'))
     model = keras.saving.load_model(path, safe_mode=True)
+    if isinstance(model, VariableRateCodec) and quality in model.levels: model.model_id = quality
     if model.model_id != quality: raise ValueError(f'{path}: holds model id {model.model_id}, expected {quality}')
     return model
 

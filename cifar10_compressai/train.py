@@ -422,25 +422,47 @@ def shipped_config(quality, data_path=None, output_dir=None):
 # %% ../nbs/03_train.ipynb #50a478f4
 PATH_FIELDS = ('data_path', 'output_dir', 'init_weights')   # TrainConfig fields that hold paths
 
-def export_shipped(run_dir, quality, weights_dir=None, figure_dir=None):
-    "Copy a finished run into the package as shipped level `quality` (weights + training summary)."
+def _level_validation(row):
+    "{level: {'bpp', 'psnr'}} from a log row's `val_levels` ('1: 0.912 bpp 27.41 dB; 2: …'); empty for a single-rate run."
+    import re
+    found = re.findall(r'(\d+): ([0-9.]+) bpp ([0-9.]+) dB', row.get('val_levels') or '')
+    return {int(l): {'bpp': float(b), 'psnr': float(p)} for l, b, p in found}
+
+def export_shipped(run_dir, quality=None, weights_dir=None, figure_dir=None):
+    """Copy a finished run into the package as shipped level(s): its weights, and for each level a `quality{q}.json`
+    naming them, with the run's configuration (file names only, never a path of the training machine) and how the
+    training went (steps, wall time, throughput, last validation). A single-rate run becomes level `quality` (its model
+    id must be that) in `quality{q}.keras`; a variable-rate run becomes every level it serves, sharing one
+    `levels{a}-{b}-….keras` (`quality` may then be omitted). A level's previous weights file is removed.
+    Returns {level: summary}."""
     from cifar10_compressai.model import WEIGHTS_DIR
     run = Path(run_dir); weights_dir = Path(weights_dir or WEIGHTS_DIR); weights_dir.mkdir(parents=True, exist_ok=True)
     model = keras.saving.load_model(run/'model.keras', safe_mode=True)
-    if model.model_id != quality: raise ValueError(f'{run}: model id {model.model_id} is not quality {quality}')
+    levels = getattr(model, 'levels', None)
+    if levels is None:
+        if model.model_id != quality: raise ValueError(f'{run}: model id {model.model_id} is not quality {quality}')
+        serves, name = (quality,), f'quality{quality}.keras'
+    else:
+        if quality is not None and quality not in levels: raise ValueError(f'{run}: serves levels {levels}, not quality {quality}')
+        serves, name = levels, 'levels' + '-'.join(map(str, levels)) + '.keras'
     if not model.tables_are_current(): raise ValueError(f'{run}: coding tables are stale')
     rows = _read_log(run/'log.csv')
     config = json.loads((run/'config.json').read_text())
     for key in PATH_FIELDS:   # the package records which data and run, never a path on the machine that trained it
         if config.get(key): config[key] = Path(config[key]).name
-    summary = {'config': config, 'epochs': len(rows),
-               'steps': int(rows[-1]['step']) if rows else 0,
-               'train_seconds': round(sum(float(r['seconds']) for r in rows), 1),
-               'images_per_second': round(float(np.mean([float(r['images_per_second']) for r in rows])), 1) if rows else 0,
-               'final_validation': {k: float(rows[-1][f'val_{k}']) for k in ('bpp', 'mse', 'psnr', 'perceptual')} if rows else {}}
-    atomic_write_bytes(weights_dir/f'quality{quality}.keras', (run/'model.keras').read_bytes(), overwrite=True)
-    atomic_write_bytes(weights_dir/f'quality{quality}.json', json.dumps(summary, indent=1).encode(), overwrite=True)
+    overall = {k: float(rows[-1][f'val_{k}']) for k in ('bpp', 'mse', 'psnr', 'perceptual')} if rows else {}
+    each = _level_validation(rows[-1]) if rows else {}
+    common = {'config': config, 'weights': name, 'epochs': len(rows),
+              'steps': int(rows[-1]['step']) if rows else 0,
+              'train_seconds': round(sum(float(r['seconds']) for r in rows), 1),
+              'images_per_second': round(float(np.mean([float(r['images_per_second']) for r in rows])), 1) if rows else 0}
+    summaries = {q: {**common, 'final_validation': each.get(q, overall), **({'level': q, 'shared_by': list(levels)} if levels else {})}
+                 for q in serves}
+    atomic_write_bytes(weights_dir/name, (run/'model.keras').read_bytes(), overwrite=True)
+    for q, summary in summaries.items():
+        atomic_write_bytes(weights_dir/f'quality{q}.json', json.dumps(summary, indent=1).encode(), overwrite=True)
+        if name != f'quality{q}.keras' and (weights_dir/f'quality{q}.keras').is_file(): (weights_dir/f'quality{q}.keras').unlink()
     if figure_dir and (run/'loss_curves.png').is_file():
         Path(figure_dir).mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(Path(figure_dir)/f'loss_curves_quality{quality}.png', (run/'loss_curves.png').read_bytes(), overwrite=True)
-    return summary
+        atomic_write_bytes(Path(figure_dir)/f'loss_curves_{Path(name).stem}.png', (run/'loss_curves.png').read_bytes(), overwrite=True)
+    return summaries
