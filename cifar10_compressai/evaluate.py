@@ -342,7 +342,8 @@ def model_card(test_images, train_images, with_lpips=True):
         info = shipped_summary(q); cfg = info.get('config', {})
         test = evaluate(q, test_images, with_lpips)
         train_psnr = evaluate(q, train_images, with_lpips=False)['psnr']
-        rows.append({'quality': q, 'filters': cfg.get('num_filters', 64), 'lmbda': cfg.get('lmbda', float('nan')), 'beta': cfg.get('beta', float('nan')),
+        lmbda = cfg['lmbdas'][cfg['levels'].index(q)] if cfg.get('levels') else cfg.get('lmbda', float('nan'))   # a variable-rate level: its own λ
+        rows.append({'quality': q, 'filters': cfg.get('num_filters', 64), 'lmbda': lmbda, 'beta': cfg.get('beta', float('nan')),
                      'steps': info.get('steps', 0), 'train_minutes': info.get('train_seconds', float('nan')) / 60,
                      'bpp': float(test['bpp'].mean()), 'psnr': float(test['psnr'].mean()), 'ssim': float(test['ssim'].mean()),
                      'lpips': float(np.nanmean(test['lpips'])) if with_lpips else float('nan'),
