@@ -17,7 +17,7 @@ from .data import (IMAGE_SUFFIXES, RAW_IMAGE_BYTES, atomic_write_bytes, load_cif
                                      png_bits_per_pixel, pretrained_qualities, sample_images, save_image, tile_images)
 
 # %% auto #0
-__all__ = ['CLIError', 'compress_files', 'decompress_files', 'demo', 'evaluate_data', 'benchmark', 'pack_folder',
+__all__ = ['EFFORTS', 'CLIError', 'compress_files', 'decompress_files', 'demo', 'evaluate_data', 'benchmark', 'pack_folder',
            'config_from_args', 'main']
 
 # %% ../nbs/05_cli.ipynb #ba2393a3
@@ -64,14 +64,16 @@ def _each(pairs, work, force):
     return failures
 
 # %% ../nbs/05_cli.ipynb #ebfa8b91
-def compress_files(inputs, out, quality=3, force=False):
-    "Compress image files (or folders of them) to .c10 files at `out` (see above); returns the number of failures."
+EFFORTS = (0, 1, 2, 3)   # --effort's choices: the encoder efforts of 01_model (range(len(EFFORT_STEPS)), checked below)
+
+def compress_files(inputs, out, quality=3, force=False, effort=0):
+    "Compress image files (or folders of them) to .c10 files at `out` (see above; `effort`: see `compress`); returns the number of failures."
     if quality not in pretrained_qualities():
         raise CLIError(f'no pretrained weights for quality {quality}: this build ships qualities {pretrained_qualities()}')
     def work(src, dst):
         image = load_image(src)                      # a bad input fails here, before TensorFlow is loaded
         from cifar10_compressai.model import load_pretrained
-        data = load_pretrained(quality).compress(image)[0]
+        data = load_pretrained(quality).compress(image, effort)[0]
         dst.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(dst, data, overwrite=force)
         _say(f'{src} -> {dst}: {len(data)} bytes, {len(data) * 8 / (image.shape[0] * image.shape[1]):.3f} bpp')
@@ -170,6 +172,8 @@ def main(argv=None):
     p = sub.add_parser('compress', help='images (files or folders) -> .c10 files')
     p.add_argument('inputs', nargs='+'); p.add_argument('-o', '--out', required=True, help=out_help)
     p.add_argument('-q', '--quality', type=int, default=3, help='shipped quality level (default 3)')
+    p.add_argument('-e', '--effort', type=int, choices=EFFORTS, default=0,
+                   help='encoder effort: higher refines each image for fewer bits, more slowly (default 0, the fastest)')
     p.add_argument('--force', action='store_true', help='replace existing output files')
     p = sub.add_parser('decompress', help='.c10 files (or folders) -> PNG files')
     p.add_argument('inputs', nargs='+'); p.add_argument('-o', '--out', required=True, help=out_help)
@@ -198,7 +202,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.verbose: os.environ['C10_VERBOSE'] = '1'
     try:
-        if args.command == 'compress': failures = compress_files(args.inputs, args.out, args.quality, args.force)
+        if args.command == 'compress': failures = compress_files(args.inputs, args.out, args.quality, args.force, args.effort)
         elif args.command == 'decompress': failures = decompress_files(args.inputs, args.out, args.force, args.exact)
         elif args.command == 'evaluate': evaluate_data(args.data, args.out, args.count, not args.no_lpips); failures = 0
         elif args.command == 'train':

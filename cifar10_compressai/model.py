@@ -26,14 +26,15 @@ from .data import MAX_SIDE, WEIGHTS_DIR, check_image_array, image_size_error, pr
 # %% auto #0
 __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PAYLOAD_BOUND_SLACK', 'MAGIC', 'FORMAT_VERSION',
            'VERSION_SHIFT', 'MODEL_ID_MASK', 'CHECK_BYTES', 'MAX_VARINT_BYTES', 'PREVIOUS_VERSIONS', 'SYNTHESIS_TILE',
-           'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'FUZZ_KINDS', 'SCALE_MIN', 'SCALE_MAX', 'NUM_SCALES', 'TABLE_TAIL_MASS',
-           'TABLE_SIGMAS', 'TABLE_HALF_WIDTH', 'HYPER_STRIDE', 'DEFAULT_QUALITY', 'GDN', 'AnalysisTransform',
-           'SynthesisTransform', 'training_noise', 'EntropyBottleneck', 'update_tables', 'tables_are_current',
-           'CodecError', 'RangeTables', 'pack_file', 'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid',
-           'exact_conv_transpose', 'exact_gdn', 'tiled_synthesis', 'exact_synthesis', 'latent_shape', 'ImageCodec',
-           'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table',
-           'update_gaussian_tables', 'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_synthesis',
-           'HyperSymbols', 'HyperpriorCodec', 'VariableRateCodec', 'load_pretrained', 'compress', 'decompress',
+           'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'EFFORT_STEPS', 'FUZZ_KINDS', 'SCALE_MIN', 'SCALE_MAX', 'NUM_SCALES',
+           'TABLE_TAIL_MASS', 'TABLE_SIGMAS', 'TABLE_HALF_WIDTH', 'HYPER_STRIDE', 'SGA_LEARNING_RATE',
+           'SGA_TEMPERATURE', 'SGA_BATCH_PIXELS', 'DEFAULT_QUALITY', 'GDN', 'AnalysisTransform', 'SynthesisTransform',
+           'training_noise', 'EntropyBottleneck', 'update_tables', 'tables_are_current', 'CodecError', 'RangeTables',
+           'pack_file', 'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid', 'exact_conv_transpose', 'exact_gdn',
+           'tiled_synthesis', 'exact_synthesis', 'effort_steps', 'latent_shape', 'ImageCodec', 'fuzz_decoder',
+           'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table', 'update_gaussian_tables',
+           'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_synthesis', 'HyperSymbols', 'HyperpriorCodec',
+           'VariableRateCodec', 'sga_round', 'refine_latents', 'load_pretrained', 'compress', 'decompress',
            'codec_throughput']
 
 # %% ../nbs/01_model.ipynb #af40cb1d
@@ -493,6 +494,14 @@ def exact_synthesis(transform, y_hat, tile=SYNTHESIS_TILE, halo=SYNTHESIS_HALO):
     return tiled_synthesis(lambda y: _exact_layers(transform, y), np.asarray(y_hat, np.float64), SYNTHESIS_BATCH, tile, halo)
 
 # %% ../nbs/01_model.ipynb #7418556e
+EFFORT_STEPS = (0, 30, 100, 300)    # refinement steps per `effort` level; 0: the analysis transform's latents as they are
+
+def effort_steps(effort):
+    "Refinement steps for encoder `effort` (an int, 0 to len(EFFORT_STEPS) − 1); a clear error for anything else."
+    if isinstance(effort, bool) or not isinstance(effort, (int, np.integer)) or not 0 <= effort < len(EFFORT_STEPS):
+        raise ValueError(f'effort must be one of {list(range(len(EFFORT_STEPS)))}, got {effort!r}')
+    return EFFORT_STEPS[effort]
+
 def _as_image_list(images):
     "uint8 (N,H,W,3), (H,W,3) or a list of (H,W,3) -> list of validated arrays."
     if isinstance(images, np.ndarray) and images.ndim == 4: images = list(images)
@@ -606,17 +615,19 @@ class ImageCodec(keras.Model):
                                for i in range(0, len(batch), self.batch_size)])
 
     def _analysis_groups(self, images):
-        "Yields (indices, y) for each group of equal-sized images: their float32 latents, batched."
+        "Yields (indices, x, y) for each group of equal-sized images: the padded images in [0, 1] and their float32 latents."
         for _, idx in _group_indices(im.shape for im in images).items():
             x = _pad_to_stride(np.stack([images[i] for i in idx])).astype('float32') / 255.0
-            yield idx, self._batched(self.analysis_transform, x)
+            yield idx, x, self._batched(self.analysis_transform, x)
 
-    def quantized_latents(self, images):
-        "What the encoder codes for each image: here the integer symbols round(y - median), (h, w, C) int64 arrays."
+    def quantized_latents(self, images, effort=0):
+        """What the encoder codes for each image: here the integer symbols round(y - median), (h, w, C) int64 arrays.
+        `effort` > 0 (refining the latents, see `refine_latents`) needs an image-adaptive codec (`HyperpriorCodec`)."""
+        if effort_steps(effort): raise ValueError('encoder effort above 0 needs an image-adaptive codec (HyperpriorCodec); this one is factorized')
         images = _as_image_list(images)
         medians = ops.convert_to_numpy(self.entropy_bottleneck.medians)
         out = [None] * len(images)
-        for idx, y in self._analysis_groups(images):
+        for idx, _, y in self._analysis_groups(images):
             for i, sym in zip(idx, np.round(y - medians).astype(np.int64)): out[i] = sym
         return out
 
@@ -630,13 +641,14 @@ class ImageCodec(keras.Model):
 
     def _encode(self, tables, symbols): return tables.encode(symbols)
 
-    def compress(self, images):
-        "uint8 image(s) -> list of .c10 files (bytes)."
+    def compress(self, images, effort=0):
+        """uint8 image(s) -> list of .c10 files (bytes). `effort` 0–3: how hard the encoder works for fewer bits at the
+        same quality (`refine_latents`; the decoder and the format do not change); 0, the default, is the fastest."""
         coders = self._tables()
         images = _as_image_list(images)
         return [pack_file(self.model_id, im.shape[0], im.shape[1], self._encode(coders, sym),
                           min_payload=self._min_payload_bytes(coders, im.shape[0], im.shape[1]))
-                for im, sym in zip(images, self.quantized_latents(images))]
+                for im, sym in zip(images, self.quantized_latents(images, effort))]
 
     def _decode_all(self, tables, headers):
         "Entropy-decode parsed files: the symbols of each, as `quantized_latents` gives them."
@@ -943,13 +955,14 @@ class HyperpriorCodec(ImageCodec):
     with a factorized model (`entropy_bottleneck`); the hyper-synthesis turns the decoded ẑ into a mean and a scale for
     every value of y, coded with the Gaussian table of that scale (`gaussian_conditional`). The side information costs
     bits; in exchange each image gets its own probability model. Arguments as `ImageCodec`, plus `hyper_channels`, the
-    channels of z.
+    channels of z; `lmbda`, the λ it was trained with (the encoder's `effort` needs it; 03_train records it).
 
     Exactness: the decoder must pick the same table as the encoder for every value, so the mean and the table index come
     from `exact_hyper_synthesis` (exact sums, float64) on both sides, never from the training path. Training (`call`)
     uses the float32 layers, with noise for the rate and the straight-through rounded latent for the reconstruction."""
-    def __init__(self, num_filters=64, latent_channels=64, kernel_size=5, model_id=0, batch_size=256, hyper_channels=32, **kwargs):
-        self.hyper_channels = hyper_channels
+    def __init__(self, num_filters=64, latent_channels=64, kernel_size=5, model_id=0, batch_size=256, hyper_channels=32,
+                 lmbda=None, **kwargs):
+        self.hyper_channels, self.lmbda = hyper_channels, lmbda
         super().__init__(num_filters, latent_channels, kernel_size, model_id, batch_size, **kwargs)
 
     def _build_entropy_model(self):
@@ -979,7 +992,14 @@ class HyperpriorCodec(ImageCodec):
             y_hat = y + ops.stop_gradient(ops.round(y - mean) + mean - y)
         return y_hat, (y_likelihoods, z_likelihoods)
 
-    def get_config(self): return {**super().get_config(), 'hyper_channels': self.hyper_channels}
+    def get_config(self): return {**super().get_config(), 'hyper_channels': self.hyper_channels, 'lmbda': self.lmbda}
+
+    def trade_off(self):
+        "The λ of loss λ·bpp + MSE that this codec (at its active level) was trained for."
+        if self.lmbda is None: raise ValueError('encoder effort needs the λ this codec was trained with: set codec.lmbda')
+        return float(self.lmbda)
+
+    def _synthesize(self, y_hat): return ops.cast(self.synthesis_transform(y_hat), 'float32')
 
     def noise_seeds(self): return [self.entropy_bottleneck.noise_seed, self.gaussian_conditional.noise_seed]
 
@@ -997,13 +1017,15 @@ class HyperpriorCodec(ImageCodec):
         out = exact_hyper_synthesis(self.hyper_synthesis, z_hat)
         return out[..., :self.latent_channels], self._tables()[1].scale_index(out[..., self.latent_channels:])
 
-    def quantized_latents(self, images):
-        "A `HyperSymbols` for each image: what `compress` codes."
+    def quantized_latents(self, images, effort=0):
+        "A `HyperSymbols` for each image: what `compress` codes (`effort`: see `refine_latents`)."
+        steps = effort_steps(effort)
         images = _as_image_list(images)
         z_medians = ops.convert_to_numpy(self.entropy_bottleneck.medians)
         out = [None] * len(images)
-        for idx, y in self._analysis_groups(images):
+        for idx, x, y in self._analysis_groups(images):
             z = self._batched(self.hyper_analysis, y)
+            if steps: y, z = refine_latents(self, x, y, z, steps)
             z_symbols = np.round(z - z_medians).astype(np.int64)
             mean, index = self._side(z_symbols)
             mean, index = mean[:, :y.shape[1], :y.shape[2]], index[:, :y.shape[1], :y.shape[2]]
@@ -1052,16 +1074,19 @@ class VariableRateCodec(HyperpriorCodec):
     `model_id`: the active level — the one `compress` writes, `decompress` reads and `call` uses unless told; assign
     another of `levels` to switch. `initial_gains`: each level's gain when the weights are created (default 1;
     03_train starts level l at sqrt(λ̄/λₗ), λ̄ the geometric mean, the step size's λ-dependence at high rate).
+    `lmbdas`: the λ each level was trained for (the encoder's `effort` needs it; 03_train records it).
     Training calls `model(x, training=True, level=i)` with the index i of a level in `levels` (a scalar, or a tensor).
     Other arguments as `HyperpriorCodec`."""
     def __init__(self, num_filters=64, latent_channels=64, kernel_size=5, model_id=None, batch_size=256, hyper_channels=32,
-                 levels=(1, 2, 3), initial_gains=None, **kwargs):
+                 levels=(1, 2, 3), initial_gains=None, lmbdas=None, **kwargs):
         self.levels = tuple(int(l) for l in levels)
         if not self.levels or len(set(self.levels)) != len(self.levels) or not all(0 <= l < 32 for l in self.levels):
             raise ValueError(f'levels must be distinct model ids in 0..31, got {levels!r}')
         self.initial_gains = tuple(float(g) for g in (initial_gains or (1.0,) * len(self.levels)))
         if len(self.initial_gains) != len(self.levels) or not all(g > 0 for g in self.initial_gains):
             raise ValueError(f'initial_gains must be {len(self.levels)} positive numbers, one per level, got {initial_gains!r}')
+        self.lmbdas = tuple(float(l) for l in lmbdas) if lmbdas is not None else None
+        if self.lmbdas is not None and len(self.lmbdas) != len(self.levels): raise ValueError(f'lmbdas must be one per level, got {lmbdas!r}')
         super().__init__(num_filters, latent_channels, kernel_size, self.levels[0] if model_id is None else model_id,
                          batch_size, hyper_channels, **kwargs)
 
@@ -1087,16 +1112,77 @@ class VariableRateCodec(HyperpriorCodec):
         x_hat = ops.cast(self.synthesis_transform(y_hat * ops.take(self.inverse_gain, level, axis=0)), 'float32')
         return {'x_hat': x_hat, 'likelihoods': likelihoods, 'y': y}
 
-    def get_config(self): return {**super().get_config(), 'levels': self.levels, 'initial_gains': self.initial_gains}
+    def get_config(self):
+        config = {**super().get_config(), 'levels': self.levels, 'initial_gains': self.initial_gains, 'lmbdas': self.lmbdas}
+        config.pop('lmbda'); return config
+
+    def trade_off(self):
+        if self.lmbdas is None: raise ValueError('encoder effort needs the λ each level was trained with: set codec.lmbdas')
+        return self.lmbdas[self.levels.index(self.model_id)]
+
+    def _synthesize(self, y_hat): return super()._synthesize(y_hat * self._active(self.inverse_gain))
 
     def _active(self, weight): return ops.convert_to_numpy(weight)[self.levels.index(self.model_id)]
 
     def _analysis_groups(self, images):
         gain = self._active(self.gain)
-        for idx, y in super()._analysis_groups(images): yield idx, y * gain
+        for idx, x, y in super()._analysis_groups(images): yield idx, x, y * gain
 
     def _latent_values(self, symbols):
         return super()._latent_values(symbols) * self._active(self.inverse_gain).astype(np.float64)
+
+# %% ../nbs/01_model.ipynb #fee1b9b0
+SGA_LEARNING_RATE = 5e-3            # Adam's step size on the latents
+SGA_TEMPERATURE = (0.5, 3.5, 0.05)  # soft rounding's temperature: start, decay (start·exp(−decay·t/steps)), floor
+SGA_BATCH_PIXELS = 256 * 1024       # pixels refined together: 256 CIFAR images, or a larger image alone
+
+def sga_round(v, temperature, noise):
+    """Stochastic Gumbel annealing's soft rounding (Yang et al. 2020): a random blend of ⌊v⌋ and ⌊v⌋ + 1 in which the
+    nearer integer is likelier, hard rounding as `temperature` falls to 0. `noise`: standard logistic noise shaped like v
+    (the difference of the two choices' Gumbel noises)."""
+    floor = ops.floor(v)
+    frac = ops.clip(v - floor, 1e-4, 1 - 1e-4)
+    logit = (ops.arctanh(frac) - ops.arctanh(1 - frac)) / temperature + noise   # log-odds of up against down
+    return floor + ops.sigmoid(logit / temperature)
+
+def refine_latents(codec, x, y, z, steps, seed=0):
+    """Encoder effort: latents y (B, h, w, C) and hyper-latents z of images `x` (B, H, W, 3, in [0, 1]) that cost less,
+    by `steps` steps of stochastic Gumbel annealing: Adam on y and z against the rate of `sga_round`-ed latents plus
+    MSE (0–255 scale)/λ, λ = `codec.trade_off()`. `codec`: a `HyperpriorCodec` (or `VariableRateCodec` at its active
+    level); `y`, `z`: the starting point (the analysis transforms' output). Images are refined SGA_BATCH_PIXELS pixels
+    at a time, each independently of the others; `seed` fixes the soft rounding's noise. Returns the refined (y, z)."""
+    import tensorflow as tf
+    lmbda = codec.trade_off()
+    y, z = np.array(y, np.float32), np.array(z, np.float32)
+    per = max(1, SGA_BATCH_PIXELS // (x.shape[1] * x.shape[2]))
+    for first in range(0, len(x), per):
+        part = slice(first, first + per)
+        y[part], z[part] = _anneal(codec, tf.constant(x[part]), y[part], z[part], lmbda, steps, seed)
+    return y, z
+
+def _anneal(codec, x, y0, z0, lmbda, steps, seed):
+    import tensorflow as tf
+    y, z = tf.Variable(y0), tf.Variable(z0)
+    medians, gc, eb = codec.entropy_bottleneck.medians, codec.gaussian_conditional, codec.entropy_bottleneck
+    optimizer = keras.optimizers.Adam(SGA_LEARNING_RATE); optimizer.build([y, z])
+    pixels = float(np.prod(x.shape[:3]))
+    def logistic(like, step, which):
+        u = tf.random.stateless_uniform(tf.shape(like), tf.stack([seed, 2 * step + which]), 1e-6, 1 - 1e-6)
+        return tf.math.log(u) - tf.math.log1p(-u)
+    @tf.function(autograph=False)
+    def step(i, temperature):
+        with tf.GradientTape() as tape:
+            z_hat = medians + sga_round(z - medians, temperature, logistic(z, i, 0))
+            mean, log_scale = codec._mean_log_scale(z_hat, tf.shape(y)[1], tf.shape(y)[2])
+            y_hat = mean + sga_round(y - mean, temperature, logistic(y, i, 1))
+            nats = -(tf.reduce_sum(tf.math.log(gc.likelihood(y_hat, mean, gc.scales(log_scale))))
+                     + tf.reduce_sum(tf.math.log(eb.likelihood(z_hat))))
+            mse = tf.reduce_mean(tf.square((x - codec._synthesize(y_hat)) * 255.0))
+            loss = nats / (np.log(2.0) * pixels) + mse / lmbda
+        optimizer.apply(tape.gradient(loss, [y, z]), [y, z])
+    start, decay, floor = SGA_TEMPERATURE
+    for i in range(steps): step(tf.constant(i, tf.int32), tf.constant(max(start * np.exp(-decay * i / steps), floor), tf.float32))
+    return y.numpy(), z.numpy()
 
 # %% ../nbs/01_model.ipynb #91d9c7ab
 DEFAULT_QUALITY = 3   # the level nearest 1.7 bpp on CIFAR-10: what `compress` and the explorer use unless told
@@ -1114,9 +1200,9 @@ def load_pretrained(quality):
     if model.model_id != quality: raise ValueError(f'{path}: holds model id {model.model_id}, expected {quality}')
     return model
 
-def compress(images, quality=DEFAULT_QUALITY):
-    "Compress uint8 image(s) with a shipped quality level; one bytes object per image."
-    return load_pretrained(quality).compress(images)
+def compress(images, quality=DEFAULT_QUALITY, effort=0):
+    "Compress uint8 image(s) with a shipped quality level; one bytes object per image (`effort`: see `ImageCodec.compress`)."
+    return load_pretrained(quality).compress(images, effort)
 
 def decompress(files, exact=False):
     "Decode .c10 files written by any shipped quality level; uint8 images in their original shapes (`exact`: see `ImageCodec.decompress`)."

@@ -12,6 +12,7 @@ import json
 import math
 import os
 import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -187,8 +188,9 @@ def build_training(config, strategy=None):
     keras.mixed_precision.set_global_policy('mixed_float16' if config.mixed_precision else 'float32')
     keras.utils.set_random_seed(config.seed)   # weight initialisation and the training-noise generator follow the seed
     with (strategy or tf.distribute.get_strategy()).scope():
-        levels = dict(levels=config.levels, initial_gains=initial_gains(config.lmbdas)) if config.levels else dict(model_id=config.model_id)
-        model = CODECS[config.entropy_model](config.num_filters, config.latent_channels, config.kernel_size, **levels)
+        if config.levels: args = dict(levels=config.levels, initial_gains=initial_gains(config.lmbdas), lmbdas=config.lmbdas)
+        else: args = dict(model_id=config.model_id, **({'lmbda': config.lmbda} if config.entropy_model == 'hyperprior' else {}))
+        model = CODECS[config.entropy_model](config.num_filters, config.latent_channels, config.kernel_size, **args)
         if config.init_weights: model.load_weights(config.init_weights)
         optimizer = keras.optimizers.Adam(learning_rate_schedule(config), global_clipnorm=config.clip_norm or None)
         if config.mixed_precision: optimizer = keras.optimizers.LossScaleOptimizer(optimizer)
@@ -448,6 +450,8 @@ def export_shipped(run_dir, quality=None, weights_dir=None, figure_dir=None):
     if not model.tables_are_current(): raise ValueError(f'{run}: coding tables are stale')
     rows = _read_log(run/'log.csv')
     config = json.loads((run/'config.json').read_text())
+    if levels and getattr(model, 'lmbdas', None) is None: model.lmbdas = tuple(config['lmbdas'])   # runs from before codecs recorded λ
+    elif not levels and hasattr(model, 'lmbda') and model.lmbda is None: model.lmbda = config['lmbda']
     for key in PATH_FIELDS:   # the package records which data and run, never a path on the machine that trained it
         if config.get(key): config[key] = Path(config[key]).name
     overall = {k: float(rows[-1][f'val_{k}']) for k in ('bpp', 'mse', 'psnr', 'perceptual')} if rows else {}
@@ -458,7 +462,9 @@ def export_shipped(run_dir, quality=None, weights_dir=None, figure_dir=None):
               'images_per_second': round(float(np.mean([float(r['images_per_second']) for r in rows])), 1) if rows else 0}
     summaries = {q: {**common, 'final_validation': each.get(q, overall), **({'level': q, 'shared_by': list(levels)} if levels else {})}
                  for q in serves}
-    atomic_write_bytes(weights_dir/name, (run/'model.keras').read_bytes(), overwrite=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        model.save(Path(tmp)/name)
+        atomic_write_bytes(weights_dir/name, (Path(tmp)/name).read_bytes(), overwrite=True)
     for q, summary in summaries.items():
         atomic_write_bytes(weights_dir/f'quality{q}.json', json.dumps(summary, indent=1).encode(), overwrite=True)
         if name != f'quality{q}.keras' and (weights_dir/f'quality{q}.keras').is_file(): (weights_dir/f'quality{q}.keras').unlink()
