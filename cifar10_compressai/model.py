@@ -340,12 +340,13 @@ class RangeTables:
 
 # %% ../nbs/01_model.ipynb #9259227a
 MAGIC = 0xC1
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 VERSION_SHIFT = 5             # the second byte: format version in its top 3 bits ...
 MODEL_ID_MASK = 0x1F          # ... and the model id in its low 5 bits
 CHECK_BYTES = 2
 MAX_VARINT_BYTES = 4          # 28 bits: every side up to MAX_SIDE and every payload we could write
-PREVIOUS_VERSIONS = {1: 'cifar10-compressai 0.1.0 (no payload length)'}
+PREVIOUS_VERSIONS = {1: 'cifar10-compressai 0.1.0 (no payload length)',
+                     2: 'cifar10-compressai 0.2.0 (factorized quality levels 1-7)'}
 
 def _varint(n):
     out = bytearray()
@@ -1120,7 +1121,8 @@ class VariableRateCodec(HyperpriorCodec):
         if self.lmbdas is None: raise ValueError('encoder effort needs the λ each level was trained with: set codec.lmbdas')
         return self.lmbdas[self.levels.index(self.model_id)]
 
-    def _synthesize(self, y_hat): return super()._synthesize(y_hat * self._active(self.inverse_gain))
+    def _synthesize(self, y_hat):   # traced inside refine_latents' step: tensor ops only
+        return super()._synthesize(y_hat * ops.take(self.inverse_gain, self.levels.index(self.model_id), axis=0))
 
     def _active(self, weight): return ops.convert_to_numpy(weight)[self.levels.index(self.model_id)]
 

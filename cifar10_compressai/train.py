@@ -27,11 +27,11 @@ from .model import HyperpriorCodec, ImageCodec, VariableRateCodec
 from .losses import RateDistortionLoss, psnr_from_mse
 
 # %% auto #0
-__all__ = ['CODECS', 'STRATEGIES', 'PIPELINE_SEED_STRIDE', 'LOG_FIELDS', 'SHIPPED_LEVELS', 'PATH_FIELDS', 'TrainConfig',
-           'training_data', 'make_strategy', 'is_chief', 'distributed_batches', 'learning_rate_schedule',
-           'build_training', 'initial_gains', 'step_level', 'make_train_step', 'validate', 'save_checkpoint',
-           'load_checkpoint', 'validate_levels', 'train', 'plot_loss_curves', 'tf_config', 'shipped_config',
-           'export_shipped']
+__all__ = ['CODECS', 'STRATEGIES', 'PIPELINE_SEED_STRIDE', 'LOG_FIELDS', 'LOW_RATES', 'FACTORIZED_LEVEL3', 'SHIPPED_LEVELS',
+           'PATH_FIELDS', 'TrainConfig', 'training_data', 'make_strategy', 'is_chief', 'distributed_batches',
+           'learning_rate_schedule', 'build_training', 'initial_gains', 'step_level', 'make_train_step', 'validate',
+           'save_checkpoint', 'load_checkpoint', 'validate_levels', 'train', 'plot_loss_curves', 'tf_config',
+           'shipped_config', 'export_shipped']
 
 # %% ../nbs/03_train.ipynb #f61ae00a
 CODECS = {'factorized': ImageCodec, 'hyperprior': HyperpriorCodec, 'variable-rate': VariableRateCodec}   # TrainConfig.entropy_model
@@ -406,19 +406,26 @@ def tf_config(workers, index):
     return json.dumps({'cluster': {'worker': workers}, 'task': {'type': 'worker', 'index': index}})
 
 # %% ../nbs/03_train.ipynb #353d11b0
-SHIPPED_LEVELS = {1: {'lmbda': 200.0, 'learning_rate': 5e-4, 'clip_norm': 0.0}, 2: {'lmbda': 100.0}, 3: {'lmbda': 50.0},
+LOW_RATES = {'entropy_model': 'variable-rate', 'levels': (1, 2, 3), 'lmbdas': (200.0, 100.0, 50.0), 'mosaic_every': 2, 'epochs': 60}
+FACTORIZED_LEVEL3 = {'lmbda': 50.0, 'model_id': 3}   # release 0.2.0's level 3: the base that level 7 fine-tunes
+SHIPPED_LEVELS = {1: LOW_RATES, 2: LOW_RATES, 3: LOW_RATES,   # one variable-rate hyperprior model serves levels 1-3
                   4: {'lmbda': 25.0, 'num_filters': 96}, 5: {'lmbda': 12.0, 'num_filters': 96}, 6: {'lmbda': 6.0, 'num_filters': 128},
-                  # the perceptual level: level 3 fine-tuned with the VGG16 term (starts from the shipped level-3 weights)
-                  7: {'lmbda': 50.0, 'beta': 600.0, 'init_from_quality': 3, 'epochs': 3, 'steps_per_epoch': 500,
+                  # the perceptual level: the factorized level 3 of release 0.2.0 fine-tuned with the VGG16 term
+                  7: {'lmbda': 50.0, 'beta': 600.0, 'init_from': FACTORIZED_LEVEL3, 'epochs': 3, 'steps_per_epoch': 500,
                       'learning_rate': 1e-4, 'final_learning_rate': 1e-5}}
 
 def shipped_config(quality, data_path=None, output_dir=None):
-    "The TrainConfig that produced shipped quality level `quality`."
-    from cifar10_compressai.model import WEIGHTS_DIR
+    """The TrainConfig that produced shipped quality level `quality`. Levels that one variable-rate model serves share
+    one config (and one run folder, `runs/levels1-2-3`); level 7 starts from the weights of its base run,
+    `shipped_config('7-base')` (the factorized level 3 of release 0.2.0, in `runs/quality7-base`), trained first."""
+    if quality == '7-base':
+        return TrainConfig(data_path=data_path, output_dir=output_dir or 'runs/quality7-base', **FACTORIZED_LEVEL3)
     if quality not in SHIPPED_LEVELS: raise ValueError(f'unknown quality {quality!r}; shipped levels are {sorted(SHIPPED_LEVELS)}')
     level = dict(SHIPPED_LEVELS[quality])
-    base = level.pop('init_from_quality', None)
-    if base is not None: level['init_weights'] = str(WEIGHTS_DIR/f'quality{base}.keras')
+    if 'init_from' in level:
+        level.pop('init_from'); level['init_weights'] = str(Path('runs/quality7-base')/'model.keras')
+    if level.get('levels'):
+        return TrainConfig(data_path=data_path, output_dir=output_dir or 'runs/levels' + '-'.join(map(str, level['levels'])), **level)
     return TrainConfig(model_id=quality, data_path=data_path, output_dir=output_dir or f'runs/quality{quality}', **level)
 
 # %% ../nbs/03_train.ipynb #50a478f4
