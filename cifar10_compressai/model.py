@@ -981,7 +981,7 @@ class HyperpriorCodec(ImageCodec):
         "x in [0, 1] -> {'x_hat', 'likelihoods': (of y, of z), 'y'}; noisy latents when training."
         y = ops.cast(self.analysis_transform(x), 'float32')
         y_hat, likelihoods = self._entropy_pass(y, training)
-        return {'x_hat': ops.cast(self.synthesis_transform(y_hat), 'float32'), 'likelihoods': likelihoods, 'y': y}
+        return {'x_hat': self._synthesize(y_hat), 'likelihoods': likelihoods, 'y': y}
 
     def _entropy_pass(self, y, training):
         "Latent y -> (the ŷ the synthesis sees, (likelihoods of y, of z)), through the hyperprior."
