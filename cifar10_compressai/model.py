@@ -25,17 +25,17 @@ from .data import MAX_SIDE, WEIGHTS_DIR, check_image_array, image_size_error, pr
 
 # %% auto #0
 __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PAYLOAD_BOUND_SLACK', 'MAGIC', 'FORMAT_VERSION',
-           'VERSION_SHIFT', 'MODEL_ID_MASK', 'CHECK_BYTES', 'MAX_VARINT_BYTES', 'PREVIOUS_VERSIONS', 'SYNTHESIS_TILE',
-           'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'EFFORT_STEPS', 'FUZZ_KINDS', 'SCALE_MIN', 'SCALE_MAX', 'NUM_SCALES',
-           'TABLE_TAIL_MASS', 'TABLE_SIGMAS', 'TABLE_HALF_WIDTH', 'HYPER_STRIDE', 'SGA_LEARNING_RATE',
-           'SGA_TEMPERATURE', 'SGA_BATCH_PIXELS', 'DEFAULT_QUALITY', 'GDN', 'AnalysisTransform', 'SynthesisTransform',
-           'training_noise', 'EntropyBottleneck', 'update_tables', 'tables_are_current', 'CodecError', 'RangeTables',
-           'pack_file', 'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid', 'exact_conv_transpose', 'exact_gdn',
-           'tiled_synthesis', 'exact_synthesis', 'effort_steps', 'latent_shape', 'ImageCodec', 'fuzz_decoder',
-           'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table', 'update_gaussian_tables',
-           'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_synthesis', 'HyperSymbols', 'HyperpriorCodec',
-           'VariableRateCodec', 'sga_round', 'refine_latents', 'load_pretrained', 'compress', 'decompress',
-           'codec_throughput']
+           'VERSION_SHIFT', 'MODEL_ID_MASK', 'CHECK_BYTES', 'MAX_VARINT_BYTES', 'PREVIOUS_VERSIONS', 'STILL_READABLE',
+           'SYNTHESIS_TILE', 'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'EFFORT_STEPS', 'FUZZ_KINDS', 'SCALE_MIN',
+           'SCALE_MAX', 'NUM_SCALES', 'TABLE_TAIL_MASS', 'TABLE_SIGMAS', 'TABLE_HALF_WIDTH', 'HYPER_STRIDE',
+           'SGA_LEARNING_RATE', 'SGA_TEMPERATURE', 'SGA_BATCH_PIXELS', 'DEFAULT_QUALITY', 'GDN', 'AnalysisTransform',
+           'SynthesisTransform', 'training_noise', 'EntropyBottleneck', 'update_tables', 'tables_are_current',
+           'CodecError', 'RangeTables', 'pack_file', 'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid',
+           'exact_conv_transpose', 'exact_gdn', 'tiled_synthesis', 'exact_synthesis', 'effort_steps', 'latent_shape',
+           'ImageCodec', 'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table',
+           'update_gaussian_tables', 'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_synthesis',
+           'HyperSymbols', 'HyperpriorCodec', 'VariableRateCodec', 'sga_round', 'refine_latents', 'load_pretrained',
+           'compress', 'decompress', 'codec_throughput']
 
 # %% ../nbs/01_model.ipynb #af40cb1d
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
@@ -340,13 +340,15 @@ class RangeTables:
 
 # %% ../nbs/01_model.ipynb #9259227a
 MAGIC = 0xC1
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 VERSION_SHIFT = 5             # the second byte: format version in its top 3 bits ...
 MODEL_ID_MASK = 0x1F          # ... and the model id in its low 5 bits
 CHECK_BYTES = 2
 MAX_VARINT_BYTES = 4          # 28 bits: every side up to MAX_SIDE and every payload we could write
 PREVIOUS_VERSIONS = {1: 'cifar10-compressai 0.1.0 (no payload length)',
-                     2: 'cifar10-compressai 0.2.0 (factorized quality levels 1-7)'}
+                     2: 'cifar10-compressai 0.2.0 (factorized quality levels 1-7)',
+                     3: 'cifar10-compressai 0.3.0 (factorized quality levels 4-6)'}
+STILL_READABLE = {3: frozenset({0, 1, 2, 3, 7})}   # earlier versions' model ids that still mean the same model
 
 def _varint(n):
     out = bytearray()
@@ -391,7 +393,8 @@ def parse_file(data, model_id=None):
     """Validate one `.c10` file in a single pass and return a `ParsedFile`. The format (integers big-endian):
 
         magic            1 byte     MAGIC (0xC1)
-        version · model  1 byte     FORMAT_VERSION << VERSION_SHIFT | model id (MODEL_ID_MASK)
+        version · model  1 byte     FORMAT_VERSION << VERSION_SHIFT | model id (MODEL_ID_MASK); files of an
+                                    earlier version are read where STILL_READABLE lists their model id
         height, width    1-3 bytes  canonical LEB128 varints; `image_size_error` must accept the size
         payload length   1-4 bytes  canonical LEB128 varint
         payload          length     range-coder words, big-endian, trailing zero bytes dropped
@@ -405,10 +408,10 @@ def parse_file(data, model_id=None):
     if len(data) < 2 + 3 + CHECK_BYTES: raise CodecError(f'truncated file ({len(data)} bytes is shorter than any .c10 file)')
     if data[0] != MAGIC: raise CodecError(f'not a .c10 file (magic byte 0x{data[0]:02x}, expected 0x{MAGIC:02x})')
     version, file_model = data[1] >> VERSION_SHIFT, data[1] & MODEL_ID_MASK
-    if version in PREVIOUS_VERSIONS:
+    if version in PREVIOUS_VERSIONS and file_model not in STILL_READABLE.get(version, ()):
         raise CodecError(f'written in format version {version} by {PREVIOUS_VERSIONS[version]}; this build reads version '
                          f'{FORMAT_VERSION}: decode it with that release and compress the image again')
-    if version != FORMAT_VERSION: raise CodecError(f'unsupported format version {version} (this build reads version {FORMAT_VERSION})')
+    if version != FORMAT_VERSION and version not in STILL_READABLE: raise CodecError(f'unsupported format version {version} (this build reads version {FORMAT_VERSION})')
     if model_id is not None and file_model != model_id:
         raise CodecError(f'file was written by model id {file_model}, but this model has id {model_id}')
     height, pos = _read_varint(data, 2, 'height')
