@@ -27,11 +27,11 @@ from .model import HyperpriorCodec, ImageCodec, VariableRateCodec
 from .losses import RateDistortionLoss, psnr_from_mse
 
 # %% auto #0
-__all__ = ['CODECS', 'STRATEGIES', 'PIPELINE_SEED_STRIDE', 'LOG_FIELDS', 'LOW_RATES', 'FACTORIZED_LEVEL3', 'SHIPPED_LEVELS',
-           'PATH_FIELDS', 'TrainConfig', 'training_data', 'make_strategy', 'is_chief', 'distributed_batches',
-           'learning_rate_schedule', 'build_training', 'initial_gains', 'step_level', 'make_train_step', 'validate',
-           'save_checkpoint', 'load_checkpoint', 'validate_levels', 'train', 'plot_loss_curves', 'tf_config',
-           'shipped_config', 'export_shipped']
+__all__ = ['CODECS', 'STRATEGIES', 'PIPELINE_SEED_STRIDE', 'LOG_FIELDS', 'LOW_RATES', 'HIGH_RATES', 'FACTORIZED_LEVEL3',
+           'SHIPPED_LEVELS', 'PATH_FIELDS', 'TrainConfig', 'training_data', 'make_strategy', 'is_chief',
+           'distributed_batches', 'learning_rate_schedule', 'build_training', 'initial_gains', 'step_level',
+           'make_train_step', 'validate', 'save_checkpoint', 'load_checkpoint', 'validate_levels', 'train',
+           'plot_loss_curves', 'tf_config', 'shipped_config', 'export_shipped']
 
 # %% ../nbs/03_train.ipynb #f61ae00a
 CODECS = {'factorized': ImageCodec, 'hyperprior': HyperpriorCodec, 'variable-rate': VariableRateCodec}   # TrainConfig.entropy_model
@@ -41,8 +41,8 @@ STRATEGIES = ('default', 'mirrored', 'multiworker')                     # TrainC
 class TrainConfig:
     """Everything a training run depends on; round-trips through JSON (saved as the run folder's config.json).
 
-    Architecture: `entropy_model`, 'factorized' (`ImageCodec`, the shipped levels), 'hyperprior' (`HyperpriorCodec`)
-    or 'variable-rate' (`VariableRateCodec`: one model, several levels); `num_filters`, `latent_channels`,
+    Architecture: `entropy_model`, 'factorized' (`ImageCodec`, shipped level 7), 'hyperprior' (`HyperpriorCodec`)
+    or 'variable-rate' (`VariableRateCodec`: one model, several levels; shipped levels 1-6); `num_filters`, `latent_channels`,
     `kernel_size` of the transforms; `model_id`, written into its files.
     Loss: `lmbda`·bpp + `alpha`·MSE (0–255 scale) + `beta`·perceptual (02_losses). A variable-rate run names its
     `levels` (the model ids of its files) and `lmbdas` (one λ per level) instead of `lmbda` and `model_id`; each step
@@ -407,16 +407,17 @@ def tf_config(workers, index):
 
 # %% ../nbs/03_train.ipynb #353d11b0
 LOW_RATES = {'entropy_model': 'variable-rate', 'levels': (1, 2, 3), 'lmbdas': (200.0, 100.0, 50.0), 'mosaic_every': 2, 'epochs': 60}
+HIGH_RATES = dict(LOW_RATES, levels=(4, 5, 6), lmbdas=(25.0, 12.0, 6.0), num_filters=96)
 FACTORIZED_LEVEL3 = {'lmbda': 50.0, 'model_id': 3}   # release 0.2.0's level 3: the base that level 7 fine-tunes
-SHIPPED_LEVELS = {1: LOW_RATES, 2: LOW_RATES, 3: LOW_RATES,   # one variable-rate hyperprior model serves levels 1-3
-                  4: {'lmbda': 25.0, 'num_filters': 96}, 5: {'lmbda': 12.0, 'num_filters': 96}, 6: {'lmbda': 6.0, 'num_filters': 128},
+SHIPPED_LEVELS = {1: LOW_RATES, 2: LOW_RATES, 3: LOW_RATES,       # one variable-rate hyperprior model serves levels 1-3,
+                  4: HIGH_RATES, 5: HIGH_RATES, 6: HIGH_RATES,    # a wider one levels 4-6
                   # the perceptual level: the factorized level 3 of release 0.2.0 fine-tuned with the VGG16 term
                   7: {'lmbda': 50.0, 'beta': 600.0, 'init_from': FACTORIZED_LEVEL3, 'epochs': 3, 'steps_per_epoch': 500,
                       'learning_rate': 1e-4, 'final_learning_rate': 1e-5}}
 
 def shipped_config(quality, data_path=None, output_dir=None):
     """The TrainConfig that produced shipped quality level `quality`. Levels that one variable-rate model serves share
-    one config (and one run folder, `runs/levels1-2-3`); level 7 starts from the weights of its base run,
+    one config (and one run folder, `runs/levels1-2-3` or `runs/levels4-5-6`); level 7 starts from the weights of its base run,
     `shipped_config('7-base')` (the factorized level 3 of release 0.2.0, in `runs/quality7-base`), trained first."""
     if quality == '7-base':
         return TrainConfig(data_path=data_path, output_dir=output_dir or 'runs/quality7-base', **FACTORIZED_LEVEL3)
