@@ -167,8 +167,10 @@ def _load_vgg16_weights(model, heads):
 
 @functools.lru_cache(maxsize=None)
 def _vgg16_with_heads():
-    model, heads = _build_vgg16()
-    _load_vgg16_weights(model, heads)
+    "The frozen network, built and loaded eagerly (`init_scope`) even when first asked for inside a traced function."
+    with import_tensorflow().init_scope():
+        model, heads = _build_vgg16()
+        _load_vgg16_weights(model, heads)
     model.trainable = False
     for h in heads: h.trainable = False
     return model, heads
