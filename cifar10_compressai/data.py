@@ -19,12 +19,12 @@ from PIL import Image
 
 # %% auto #0
 __all__ = ['CIFAR_SIDE', 'RAW_IMAGE_BYTES', 'CIFAR10_URL', 'TRAIN_BATCHES', 'TEST_BATCH', 'KERAS_CACHE', 'PACKAGE_DIR', 'ASSETS',
-           'WEIGHTS_DIR', 'SAMPLE_GRID', 'MAX_PIXELS', 'MAX_SIDE', 'IMAGE_SUFFIXES', 'long_runs',
+           'WEIGHTS_DIR', 'SAMPLE_GRID', 'TUNINGS', 'MAX_PIXELS', 'MAX_SIDE', 'IMAGE_SUFFIXES', 'long_runs',
            'native_stderr_silenced', 'import_tensorflow', 'restricted_pickle_load', 'read_cifar10_folder',
-           'find_cifar10', 'load_cifar10', 'shipped_weights', 'pretrained_qualities', 'tile_images', 'untile_images',
-           'sample_images', 'image_size_error', 'load_image', 'check_image_array', 'atomic_path', 'atomic_write_bytes',
-           'save_image', 'figure_png', 'save_figure', 'mosaic', 'make_dataset', 'patches_from_folder',
-           'png_bits_per_pixel']
+           'find_cifar10', 'load_cifar10', 'shipped_summary', 'shipped_weights', 'pretrained_qualities',
+           'shipped_model_ids', 'tile_images', 'untile_images', 'sample_images', 'image_size_error', 'load_image',
+           'check_image_array', 'atomic_path', 'atomic_write_bytes', 'save_image', 'figure_png', 'save_figure',
+           'mosaic', 'make_dataset', 'patches_from_folder', 'png_bits_per_pixel']
 
 # %% ../nbs/00_data.ipynb #8b2cfc33
 def long_runs():
@@ -171,25 +171,51 @@ def load_cifar10(path=None, download=True):
 import cifar10_compressai
 PACKAGE_DIR = Path(cifar10_compressai.__file__).parent  # the installed package, also when run from a notebook
 ASSETS = PACKAGE_DIR/'assets'
-WEIGHTS_DIR = PACKAGE_DIR/'weights'   # the shipped quality levels: a quality{q}.json per level, naming its weights file
+WEIGHTS_DIR = PACKAGE_DIR/'weights'   # the shipped levels: a quality{q}.json (or perceptual{q}.json) per level, naming its weights file
 SAMPLE_GRID = 8  # the shipped sample is an 8x8 grid of 32x32 images
 
-def shipped_weights(quality, weights_dir=None):
-    """The weights file that serves shipped level `quality`, or None when this build lacks it. Each level has a
-    `quality{q}.json` (its training summary); its 'weights' names the `.keras` file — several levels of one
-    variable-rate model share one file — and defaults to `quality{q}.keras`."""
-    folder = Path(weights_dir or WEIGHTS_DIR)
-    summary = folder/f'quality{quality}.json'
-    if not summary.is_file(): return None
-    import json
-    name = json.loads(summary.read_text()).get('weights', f'quality{quality}.keras')
-    if Path(name).name != name: raise ValueError(f"{summary}: 'weights' must name a file beside it, got {name!r}")
-    return folder/name if (folder/name).is_file() else None
+TUNINGS = ('psnr', 'perceptual')   # what a family of shipped levels is trained for: MSE, or MSE + LPIPS
 
-def pretrained_qualities(weights_dir=None):
-    "Quality levels whose weights ship with this build (found without loading TensorFlow)."
-    levels = (p.stem[len('quality'):] for p in Path(weights_dir or WEIGHTS_DIR).glob('quality*.json'))
-    return sorted(q for q in (int(s) for s in levels if s.isdigit()) if shipped_weights(q, weights_dir))
+def _summary_path(quality, tune, weights_dir):
+    if tune not in TUNINGS: raise ValueError(f'tune must be one of {TUNINGS}, got {tune!r}')
+    return Path(weights_dir or WEIGHTS_DIR)/(f'quality{quality}.json' if tune == 'psnr' else f'{tune}{quality}.json')
+
+def shipped_summary(quality, tune='psnr', weights_dir=None):
+    """The training summary of shipped level `quality` of the `tune` family (a dict), or None when this build lacks
+    it: `quality{q}.json` for the PSNR levels, `perceptual{q}.json` for the perceptual ones. Its 'weights' names the
+    `.keras` file beside it (several levels of one variable-rate model share one; default `quality{q}.keras`) and its
+    'model_id' the id the level writes into its files (default: the quality, as releases before 0.5.0 had it)."""
+    path = _summary_path(quality, tune, weights_dir)
+    if not path.is_file(): return None
+    import json
+    summary = json.loads(path.read_text())
+    name = summary.setdefault('weights', f'quality{quality}.keras')
+    if Path(name).name != name: raise ValueError(f"{path}: 'weights' must name a file beside it, got {name!r}")
+    summary.setdefault('model_id', quality)
+    return summary
+
+def shipped_weights(quality, weights_dir=None, tune='psnr'):
+    "The weights file that serves shipped level `quality` of the `tune` family, or None when this build lacks it."
+    summary = shipped_summary(quality, tune, weights_dir)
+    path = Path(weights_dir or WEIGHTS_DIR)/summary['weights'] if summary else None
+    return path if path and path.is_file() else None
+
+def pretrained_qualities(weights_dir=None, tune='psnr'):
+    "Quality levels of the `tune` family whose weights ship with this build (found without loading TensorFlow)."
+    prefix = _summary_path(0, tune, weights_dir).stem[:-1]
+    levels = (p.stem[len(prefix):] for p in Path(weights_dir or WEIGHTS_DIR).glob(f'{prefix}*.json'))
+    return sorted(q for q in (int(s) for s in levels if s.isdigit()) if shipped_weights(q, weights_dir, tune))
+
+def shipped_model_ids(weights_dir=None):
+    """{model id: (tune, quality)} of every shipped level: how a file's model id finds the level that decodes it.
+    Raises ValueError when two levels claim one id (a broken build: files of one would decode with the other)."""
+    ids = {}
+    for tune in TUNINGS:
+        for q in pretrained_qualities(weights_dir, tune):
+            model_id = shipped_summary(q, tune, weights_dir)['model_id']
+            if model_id in ids: raise ValueError(f'model id {model_id} is claimed by two shipped levels, {ids[model_id]} and {(tune, q)}')
+            ids[model_id] = (tune, q)
+    return ids
 
 def tile_images(images, ncols):
     "Lay a batch (N, h, w, C) out as one (rows*h, ncols*w, C) image; empty cells stay black."

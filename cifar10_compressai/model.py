@@ -21,21 +21,22 @@ import keras
 from keras import ops
 import constriction
 
-from .data import MAX_SIDE, WEIGHTS_DIR, check_image_array, image_size_error, pretrained_qualities, shipped_weights
+from .data import (MAX_SIDE, WEIGHTS_DIR, check_image_array, image_size_error, pretrained_qualities,
+                                     shipped_model_ids, shipped_summary, shipped_weights)
 
 # %% auto #0
 __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PAYLOAD_BOUND_SLACK', 'MAGIC', 'FORMAT_VERSION',
            'VERSION_SHIFT', 'MODEL_ID_MASK', 'CHECK_BYTES', 'MAX_VARINT_BYTES', 'PREVIOUS_VERSIONS', 'STILL_READABLE',
            'SYNTHESIS_TILE', 'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'EFFORT_STEPS', 'FUZZ_KINDS', 'SCALE_MIN',
            'SCALE_MAX', 'NUM_SCALES', 'TABLE_TAIL_MASS', 'TABLE_SIGMAS', 'TABLE_HALF_WIDTH', 'HYPER_STRIDE',
-           'SGA_LEARNING_RATE', 'SGA_TEMPERATURE', 'SGA_BATCH_PIXELS', 'DEFAULT_QUALITY', 'GDN', 'AnalysisTransform',
-           'SynthesisTransform', 'training_noise', 'EntropyBottleneck', 'update_tables', 'tables_are_current',
-           'CodecError', 'RangeTables', 'pack_file', 'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid',
-           'exact_conv_transpose', 'exact_gdn', 'tiled_synthesis', 'exact_synthesis', 'effort_steps', 'latent_shape',
-           'ImageCodec', 'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table',
-           'update_gaussian_tables', 'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_synthesis',
-           'HyperSymbols', 'HyperpriorCodec', 'VariableRateCodec', 'sga_round', 'refine_latents', 'load_pretrained',
-           'compress', 'decompress', 'codec_throughput']
+           'SGA_LEARNING_RATE', 'SGA_TEMPERATURE', 'SGA_BATCH_PIXELS', 'DEFAULT_QUALITY', 'RETIRED_MODELS', 'GDN',
+           'AnalysisTransform', 'SynthesisTransform', 'training_noise', 'EntropyBottleneck', 'update_tables',
+           'tables_are_current', 'CodecError', 'RangeTables', 'pack_file', 'ParsedFile', 'parse_file', 'grid_bits',
+           'integer_grid', 'exact_conv_transpose', 'exact_gdn', 'tiled_synthesis', 'exact_synthesis', 'effort_steps',
+           'latent_shape', 'ImageCodec', 'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional',
+           'scale_table', 'update_gaussian_tables', 'gaussian_tables_are_current', 'GaussianTables',
+           'exact_hyper_synthesis', 'HyperSymbols', 'HyperpriorCodec', 'VariableRateCodec', 'relevel', 'sga_round',
+           'refine_latents', 'load_pretrained', 'compress', 'decompress', 'codec_throughput']
 
 # %% ../nbs/01_model.ipynb #af40cb1d
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
@@ -1136,6 +1137,34 @@ class VariableRateCodec(HyperpriorCodec):
     def _latent_values(self, symbols):
         return super()._latent_values(symbols) * self._active(self.inverse_gain).astype(np.float64)
 
+# %% ../nbs/01_model.ipynb #8b4f1cdd
+def relevel(codec, levels, lmbdas=None):
+    """A copy of `VariableRateCodec` `codec` whose levels write model ids `levels`, trained for `lmbdas` (one each;
+    default: the codec's own λs, so a renumbering). Transforms and entropy models are copied; a level at a λ the codec
+    serves keeps that level's gain and inverse gain exactly, a new λ gets per channel the log-log straight line
+    through the codec's levels (it needs two with distinct λs). Coding tables are rebuilt: the copy codes at once."""
+    if not isinstance(codec, VariableRateCodec): raise TypeError(f'relevel needs a VariableRateCodec, got {type(codec).__name__}')
+    own = list(codec.lmbdas or ())
+    lmbdas = tuple(float(l) for l in (own if lmbdas is None else lmbdas))
+    levels = tuple(int(l) for l in levels)
+    if not own: raise ValueError("the codec records no λs (its 'lmbdas' is None): set them first")
+    if len(levels) != len(lmbdas): raise ValueError(f'{len(levels)} levels need {len(levels)} λs, got {len(lmbdas)}')
+    new = [l for l in lmbdas if l not in own]
+    if new and len(set(own)) < 2: raise ValueError(f'a new λ needs a codec with two or more distinct λs to extend, it has {tuple(own)}')
+    def per_level(weight):   # the codec's (levels, channels) gains -> the copy's
+        log = np.log(weight.numpy())
+        if new: slope, intercept = np.polyfit(np.log(own), log, 1)
+        return np.exp(np.stack([log[own.index(l)] if l in own else slope * np.log(l) + intercept for l in lmbdas])).astype('float32')
+    new_gain, new_inverse = per_level(codec.gain), per_level(codec.inverse_gain)
+    out = VariableRateCodec.from_config({**codec.get_config(), 'levels': levels, 'lmbdas': lmbdas, 'model_id': None,
+                                         'initial_gains': tuple(float(g) for g in new_gain.mean(axis=1))})
+    out(np.zeros((1, 4 * STRIDE, 4 * STRIDE, 3), 'float32'))
+    source = {w.path: w for w in codec.weights}
+    for w in out.weights:
+        w.assign(new_gain if w is out.gain else new_inverse if w is out.inverse_gain else source[w.path].numpy())
+    out.update_tables()
+    return out
+
 # %% ../nbs/01_model.ipynb #fee1b9b0
 SGA_LEARNING_RATE = 5e-3            # Adam's step size on the latents
 SGA_TEMPERATURE = (0.5, 3.5, 0.05)  # soft rounding's temperature: start, decay (start·exp(−decay·t/steps)), floor
@@ -1191,36 +1220,48 @@ def _anneal(codec, x, y0, z0, lmbda, steps, seed):
 
 # %% ../nbs/01_model.ipynb #91d9c7ab
 DEFAULT_QUALITY = 3   # the level nearest 1.7 bpp on CIFAR-10: what `compress` and the explorer use unless told
+RETIRED_MODELS = {}   # model id -> the release(s) whose weights wrote it: ids this build no longer ships, never reused
 
-@functools.lru_cache(maxsize=None)
-def load_pretrained(quality):
-    "The shipped codec for `quality`, its model id the quality (a variable-rate model set to that level)."
-    path = shipped_weights(quality)
+def load_pretrained(quality, tune='psnr'):
+    """The shipped codec for level `quality` of the `tune` family ('psnr' or 'perceptual', see `TUNINGS`), set to
+    write that level's model id (a variable-rate model set to that level). Loaded once per process and level."""
+    return _load_pretrained(quality, tune)
+
+@functools.lru_cache(maxsize=None)   # one key per level, however the caller spelt the arguments
+def _load_pretrained(quality, tune):
+    path = shipped_weights(quality, tune=tune)
     if path is None:
-        have = pretrained_qualities()
-        raise ValueError(f'no pretrained weights for quality {quality!r}: this build ships '
-                         + (f'qualities {have}' if have else 'no pretrained weights yet; train a codec with notebook 03_train'))
+        have = pretrained_qualities(tune=tune)
+        raise ValueError(f'no pretrained weights for quality {quality!r} ({tune}): this build ships '
+                         + (f'qualities {have}' if have else 'no such weights; train a codec with notebook 03_train'))
+    model_id = shipped_summary(quality, tune)['model_id']
     model = keras.saving.load_model(path, safe_mode=True)
-    if isinstance(model, VariableRateCodec) and quality in model.levels: model.model_id = quality
-    if model.model_id != quality: raise ValueError(f'{path}: holds model id {model.model_id}, expected {quality}')
+    if isinstance(model, VariableRateCodec) and model_id in model.levels: model.model_id = model_id
+    if model.model_id != model_id: raise ValueError(f'{path}: holds model id {model.model_id}, expected {model_id}')
     return model
 
-def compress(images, quality=DEFAULT_QUALITY, effort=0):
-    "Compress uint8 image(s) with a shipped quality level; one bytes object per image (`effort`: see `ImageCodec.compress`)."
-    return load_pretrained(quality).compress(images, effort)
+def compress(images, quality=DEFAULT_QUALITY, effort=0, tune='psnr'):
+    """Compress uint8 image(s) with shipped level `quality` of the `tune` family; one bytes object per image.
+    `effort`: see `ImageCodec.compress`; `tune`: 'psnr' (the default) or 'perceptual' (LPIPS at equal rate)."""
+    return load_pretrained(quality, tune).compress(images, effort)
 
 def decompress(files, exact=False):
-    "Decode .c10 files written by any shipped quality level; uint8 images in their original shapes (`exact`: see `ImageCodec.decompress`)."
+    """Decode .c10 files written by any shipped level of either tuning (each file's model id says which); uint8 images
+    in their original shapes (`exact`: see `ImageCodec.decompress`)."""
     files = _as_file_list(files)
     ids = [p.model_id for p in _parse_files(files)]  # validates every header first
-    shipped = pretrained_qualities()
+    shipped = shipped_model_ids()
     for i, model_id in enumerate(ids):
+        if model_id in RETIRED_MODELS:
+            raise CodecError(f'file {i}: written by model id {model_id}, {RETIRED_MODELS[model_id]}, whose weights this build '
+                             'no longer ships: decode it with that release and compress the image again')
         if model_id not in shipped:
             raise CodecError(f'file {i}: written by model id {model_id}, which this build does not ship (it ships '
-                             f'{shipped}); decode it with the ImageCodec that wrote it')
+                             f'{sorted(shipped)}); decode it with the ImageCodec that wrote it')
     out = [None] * len(files)
     for model_id, idx in _group_indices(ids).items():
-        for i, im in zip(idx, load_pretrained(model_id).decompress([files[i] for i in idx], exact)): out[i] = im
+        quality, tune = shipped[model_id][1], shipped[model_id][0]
+        for i, im in zip(idx, load_pretrained(quality, tune).decompress([files[i] for i in idx], exact)): out[i] = im
     return out
 
 # %% ../nbs/01_model.ipynb #fbe08d2e
