@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .data import (IMAGE_SUFFIXES, RAW_IMAGE_BYTES, atomic_write_bytes, load_cifar10, load_image,
+from .data import (IMAGE_SUFFIXES, RAW_IMAGE_BYTES, TUNINGS, atomic_write_bytes, load_cifar10, load_image,
                                      png_bits_per_pixel, pretrained_qualities, sample_images, save_image, tile_images)
 
 # %% auto #0
@@ -66,14 +66,15 @@ def _each(pairs, work, force):
 # %% ../nbs/05_cli.ipynb #ebfa8b91
 EFFORTS = (0, 1, 2, 3)   # --effort's choices: the encoder efforts of 01_model (range(len(EFFORT_STEPS)), checked below)
 
-def compress_files(inputs, out, quality=3, force=False, effort=0):
-    "Compress image files (or folders of them) to .c10 files at `out` (see above; `effort`: see `compress`); returns the number of failures."
-    if quality not in pretrained_qualities():
-        raise CLIError(f'no pretrained weights for quality {quality}: this build ships qualities {pretrained_qualities()}')
+def compress_files(inputs, out, quality=3, force=False, effort=0, tune='psnr'):
+    """Compress image files (or folders of them) to .c10 files at `out` (see above; `effort` and `tune`: see
+    `compress`); returns the number of failures."""
+    if quality not in pretrained_qualities(tune=tune):
+        raise CLIError(f'no pretrained weights for quality {quality} ({tune}): this build ships qualities {pretrained_qualities(tune=tune)}')
     def work(src, dst):
         image = load_image(src)                      # a bad input fails here, before TensorFlow is loaded
         from cifar10_compressai.model import load_pretrained
-        data = load_pretrained(quality).compress(image, effort)[0]
+        data = load_pretrained(quality, tune).compress(image, effort)[0]
         dst.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(dst, data, overwrite=force)
         _say(f'{src} -> {dst}: {len(data)} bytes, {len(data) * 8 / (image.shape[0] * image.shape[1]):.3f} bpp')
@@ -153,6 +154,10 @@ def _add_config_flags(parser):
             kind = {'int': int, 'float': float}.get(f.type if isinstance(f.type, str) else f.type.__name__, str)
             parser.add_argument(flag, type=kind, default=None, metavar=f.name.upper())
 
+def _quality_or_base(text):
+    "--quality of `train`: a shipped level's number, or the name of a base run that shipped runs start from (see 03_train)."
+    return int(text) if text.isdigit() else text
+
 def config_from_args(args):
     "TrainConfig from --quality, then --config, then individual flags."
     from cifar10_compressai.train import TrainConfig, shipped_config
@@ -174,6 +179,8 @@ def main(argv=None):
     p.add_argument('-q', '--quality', type=int, default=3, help='shipped quality level (default 3)')
     p.add_argument('-e', '--effort', type=int, choices=EFFORTS, default=0,
                    help='encoder effort: higher refines each image for fewer bits, more slowly (default 0, the fastest)')
+    p.add_argument('-t', '--tune', choices=TUNINGS, default='psnr',
+                   help='psnr: levels trained for MSE (default); perceptual: trained for LPIPS, finer texture at the same size')
     p.add_argument('--force', action='store_true', help='replace existing output files')
     p = sub.add_parser('decompress', help='.c10 files (or folders) -> PNG files')
     p.add_argument('inputs', nargs='+'); p.add_argument('-o', '--out', required=True, help=out_help)
@@ -184,7 +191,8 @@ def main(argv=None):
     p.add_argument('-o', '--out', default='models'); p.add_argument('-n', '--count', type=int, default=1000)
     p.add_argument('--no-lpips', action='store_true')
     p = sub.add_parser('train', help='train a codec (see 03_train)')
-    p.add_argument('--quality', type=int, default=None, help='start from the configuration of a shipped level')
+    p.add_argument('--quality', type=_quality_or_base, default=None,
+                   help="start from the configuration of a shipped level, or of a base run it starts from (e.g. 'low-base')")
     p.add_argument('--config', default=None, help='a TrainConfig JSON file')
     if 'train' in argv: _add_config_flags(p)   # its flags come from TrainConfig, which needs TensorFlow: only when asked
     p = sub.add_parser('benchmark', help='images/s of every stage of every shipped level, with WebP and JPEG at the same size')
@@ -202,7 +210,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.verbose: os.environ['C10_VERBOSE'] = '1'
     try:
-        if args.command == 'compress': failures = compress_files(args.inputs, args.out, args.quality, args.force, args.effort)
+        if args.command == 'compress': failures = compress_files(args.inputs, args.out, args.quality, args.force, args.effort, args.tune)
         elif args.command == 'decompress': failures = decompress_files(args.inputs, args.out, args.force, args.exact)
         elif args.command == 'evaluate': evaluate_data(args.data, args.out, args.count, not args.no_lpips); failures = 0
         elif args.command == 'train':

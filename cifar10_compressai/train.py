@@ -27,7 +27,7 @@ from .model import HyperpriorCodec, ImageCodec, VariableRateCodec
 from .losses import PERCEPTUAL_TERMS, RateDistortionLoss, psnr_from_mse
 
 # %% auto #0
-__all__ = ['CODECS', 'STRATEGIES', 'PIPELINE_SEED_STRIDE', 'LOG_FIELDS', 'LOW_RATES', 'HIGH_RATES', 'FACTORIZED_LEVEL3',
+__all__ = ['CODECS', 'STRATEGIES', 'PIPELINE_SEED_STRIDE', 'LOG_FIELDS', 'BASE_RUNS', 'LONGER', 'LOW_RATES', 'HIGH_RATES',
            'SHIPPED_LEVELS', 'PATH_FIELDS', 'TrainConfig', 'training_data', 'make_strategy', 'is_chief',
            'distributed_batches', 'learning_rate_schedule', 'build_training', 'initial_gains', 'step_level',
            'make_train_step', 'validate', 'save_checkpoint', 'load_checkpoint', 'validate_levels', 'train',
@@ -410,25 +410,31 @@ def tf_config(workers, index):
     return json.dumps({'cluster': {'worker': workers}, 'task': {'type': 'worker', 'index': index}})
 
 # %% ../nbs/03_train.ipynb #353d11b0
-LOW_RATES = {'entropy_model': 'variable-rate', 'levels': (1, 2, 3), 'lmbdas': (200.0, 100.0, 50.0), 'mosaic_every': 2, 'epochs': 60}
-HIGH_RATES = dict(LOW_RATES, levels=(4, 5, 6), lmbdas=(25.0, 12.0, 6.0), num_filters=96)
-FACTORIZED_LEVEL3 = {'lmbda': 50.0, 'model_id': 3}   # release 0.2.0's level 3: the base that level 7 fine-tunes
+BASE_RUNS = {   # runs that a shipped run starts from, trained first into runs/NAME (`shipped_config(NAME)`)
+    'low-base': {'entropy_model': 'variable-rate', 'levels': (1, 2, 3), 'lmbdas': (200.0, 100.0, 50.0), 'mosaic_every': 2, 'epochs': 60},
+    '7-base': {'lmbda': 50.0, 'model_id': 3},   # release 0.2.0's factorized level 3: the base that level 7 fine-tunes
+}
+BASE_RUNS['high-base'] = dict(BASE_RUNS['low-base'], levels=(4, 5, 6), lmbdas=(25.0, 12.0, 6.0), num_filters=96)
+LONGER = {'epochs': 40, 'learning_rate': 1e-4, 'final_learning_rate': 1e-6, 'seed': 1}   # a second run that anneals a base
+LOW_RATES = dict(BASE_RUNS['low-base'], levels=(8, 9, 10), init_from='low-base', **LONGER)      # its levels: the files' model ids
+HIGH_RATES = dict(BASE_RUNS['high-base'], levels=(11, 12, 13), init_from='high-base', **LONGER)
 SHIPPED_LEVELS = {1: LOW_RATES, 2: LOW_RATES, 3: LOW_RATES,       # one variable-rate hyperprior model serves levels 1-3,
                   4: HIGH_RATES, 5: HIGH_RATES, 6: HIGH_RATES,    # a wider one levels 4-6
                   # the perceptual level: the factorized level 3 of release 0.2.0 fine-tuned with the VGG16 term
-                  7: {'lmbda': 50.0, 'beta': 600.0, 'init_from': FACTORIZED_LEVEL3, 'epochs': 3, 'steps_per_epoch': 500,
+                  7: {'lmbda': 50.0, 'beta': 600.0, 'init_from': '7-base', 'epochs': 3, 'steps_per_epoch': 500,
                       'learning_rate': 1e-4, 'final_learning_rate': 1e-5}}
 
 def shipped_config(quality, data_path=None, output_dir=None):
-    """The TrainConfig that produced shipped quality level `quality`. Levels that one variable-rate model serves share
-    one config (and one run folder, `runs/levels1-2-3` or `runs/levels4-5-6`); level 7 starts from the weights of its base run,
-    `shipped_config('7-base')` (the factorized level 3 of release 0.2.0, in `runs/quality7-base`), trained first."""
-    if quality == '7-base':
-        return TrainConfig(data_path=data_path, output_dir=output_dir or 'runs/quality7-base', **FACTORIZED_LEVEL3)
-    if quality not in SHIPPED_LEVELS: raise ValueError(f'unknown quality {quality!r}; shipped levels are {sorted(SHIPPED_LEVELS)}')
+    """The TrainConfig that produced shipped quality level `quality`, or base run `quality` (a name in `BASE_RUNS`).
+    Levels that one variable-rate model serves share one config (and one run folder, `runs/levels8-9-10` for levels
+    1-3, named by the model ids its levels write); a run with `init_from` starts from the weights of that base run
+    (`runs/NAME/model.keras`), which is trained first."""
+    if quality in BASE_RUNS:
+        return TrainConfig(data_path=data_path, output_dir=output_dir or f'runs/{quality}', **BASE_RUNS[quality])
+    if quality not in SHIPPED_LEVELS:
+        raise ValueError(f'unknown quality {quality!r}; shipped levels are {sorted(SHIPPED_LEVELS)}, base runs {sorted(BASE_RUNS)}')
     level = dict(SHIPPED_LEVELS[quality])
-    if 'init_from' in level:
-        level.pop('init_from'); level['init_weights'] = str(Path('runs/quality7-base')/'model.keras')
+    if 'init_from' in level: level['init_weights'] = str(Path('runs')/level.pop('init_from')/'model.keras')
     if level.get('levels'):
         return TrainConfig(data_path=data_path, output_dir=output_dir or 'runs/levels' + '-'.join(map(str, level['levels'])), **level)
     return TrainConfig(model_id=quality, data_path=data_path, output_dir=output_dir or f'runs/quality{quality}', **level)
@@ -442,44 +448,70 @@ def _level_validation(row):
     found = re.findall(r'(\d+): ([0-9.]+) bpp ([0-9.]+) dB', row.get('val_levels') or '')
     return {int(l): {'bpp': float(b), 'psnr': float(p)} for l, b, p in found}
 
-def export_shipped(run_dir, quality=None, weights_dir=None, figure_dir=None):
-    """Copy a finished run into the package as shipped level(s): its weights, and for each level a `quality{q}.json`
-    naming them, with the run's configuration (file names only, never a path of the training machine) and how the
-    training went (steps, wall time, throughput, last validation). A single-rate run becomes level `quality` (its model
-    id must be that) in `quality{q}.keras`; a variable-rate run becomes every level it serves, sharing one
-    `levels{a}-{b}-….keras` (`quality` may then be omitted). A level's previous weights file is removed.
-    Returns {level: summary}."""
-    from cifar10_compressai.model import WEIGHTS_DIR
+def export_shipped(run_dir, quality=None, weights_dir=None, figure_dir=None, tune='psnr', qualities=None, model_ids=None, base_dir=None):
+    """Copy a finished run into the package as shipped level(s) of the `tune` family ('psnr' or 'perceptual'): its
+    weights, and for each level a summary (`quality{q}.json`, or `perceptual{q}.json`) naming them and the model id
+    the level writes, with the run's configuration (file names only, never a path of the training machine) and how
+    the training went (steps, wall time, throughput, last validation).
+
+    A single-rate run becomes level `quality`, writing its own model id, in `quality{q}.keras`. A variable-rate run
+    becomes the levels `qualities` (one per level it trains; default its level ids) in one `levels{a}-{b}-….keras`;
+    `model_ids` (default its level ids) are the ids its files carry — ids other than the run's renumber it (`relevel`),
+    as a retrained model must: an id never changes its weights, and ids in `RETIRED_MODELS` are never reused.
+    `base_dir`: the run this one continued (its `init_weights`), whose steps and wall time the summary adds in and
+    whose configuration it records under 'base'. Weights files the replaced levels used, and no other level uses,
+    are removed. Returns {quality: summary}."""
+    from cifar10_compressai.data import TUNINGS, _summary_path, pretrained_qualities, shipped_model_ids, shipped_summary
+    from cifar10_compressai.model import RETIRED_MODELS, WEIGHTS_DIR, relevel
     run = Path(run_dir); weights_dir = Path(weights_dir or WEIGHTS_DIR); weights_dir.mkdir(parents=True, exist_ok=True)
     model = keras.saving.load_model(run/'model.keras', safe_mode=True)
+    config = json.loads((run/'config.json').read_text())
     levels = getattr(model, 'levels', None)
     if levels is None:
-        if model.model_id != quality: raise ValueError(f'{run}: model id {model.model_id} is not quality {quality}')
-        serves, name = (quality,), f'quality{quality}.keras'
+        if quality is None: raise ValueError(f'{run}: a single-rate run needs the quality it ships as')
+        serves, ids = (quality,), (model.model_id,)
     else:
-        if quality is not None and quality not in levels: raise ValueError(f'{run}: serves levels {levels}, not quality {quality}')
-        serves, name = levels, 'levels' + '-'.join(map(str, levels)) + '.keras'
+        if quality is not None and qualities is None: qualities = (quality,) if len(levels) == 1 else None
+        serves, ids = tuple(qualities or levels), tuple(model_ids or levels)
+        if quality is not None and quality not in serves: raise ValueError(f'{run}: serves levels {serves}, not quality {quality}')
+        if len(serves) != len(levels) or len(ids) != len(levels):
+            raise ValueError(f'{run}: trains {len(levels)} levels, so it needs {len(levels)} qualities and model ids, got {serves} and {ids}')
+        if getattr(model, 'lmbdas', None) is None: model.lmbdas = tuple(config['lmbdas'])   # runs from before codecs recorded λ
+        if ids != levels: model = relevel(model, ids)
+    if not levels and hasattr(model, 'lmbda') and model.lmbda is None: model.lmbda = config['lmbda']
     if not model.tables_are_current(): raise ValueError(f'{run}: coding tables are stale')
+    retired = [i for i in ids if i in RETIRED_MODELS]
+    if retired: raise ValueError(f'model id {retired[0]} belongs to retired weights ({RETIRED_MODELS[retired[0]]}); give the levels new ids')
+    taken = {i: level for i, level in shipped_model_ids(weights_dir).items() if level[0] != tune or level[1] not in serves}
+    if any(i in taken for i in ids):
+        clash = next(i for i in ids if i in taken)
+        raise ValueError(f'model id {clash} is already written by shipped level {taken[clash]}; give these levels other ids')
+    name = f'quality{quality}.keras' if levels is None else 'levels' + '-'.join(map(str, ids)) + '.keras'
+    previous = {shipped_summary(q, tune, weights_dir)['weights'] for q in serves if shipped_summary(q, tune, weights_dir)}
     rows = _read_log(run/'log.csv')
-    config = json.loads((run/'config.json').read_text())
-    if levels and getattr(model, 'lmbdas', None) is None: model.lmbdas = tuple(config['lmbdas'])   # runs from before codecs recorded λ
-    elif not levels and hasattr(model, 'lmbda') and model.lmbda is None: model.lmbda = config['lmbda']
-    for key in PATH_FIELDS:   # the package records which data and run, never a path on the machine that trained it
-        if config.get(key): config[key] = Path(config[key]).name
+    base = _read_log(Path(base_dir)/'log.csv') if base_dir else []
+    base_config = json.loads((Path(base_dir)/'config.json').read_text()) if base_dir else None
+    for cfg in filter(None, (config, base_config)):   # the package records which data and run, never a path on the machine that trained it
+        for key in PATH_FIELDS:
+            if cfg.get(key): cfg[key] = Path(cfg[key]).name
     overall = {k: float(rows[-1][f'val_{k}']) for k in ('bpp', 'mse', 'psnr', 'perceptual')} if rows else {}
     each = _level_validation(rows[-1]) if rows else {}
-    common = {'config': config, 'weights': name, 'epochs': len(rows),
-              'steps': int(rows[-1]['step']) if rows else 0,
-              'train_seconds': round(sum(float(r['seconds']) for r in rows), 1),
-              'images_per_second': round(float(np.mean([float(r['images_per_second']) for r in rows])), 1) if rows else 0}
-    summaries = {q: {**common, 'final_validation': each.get(q, overall), **({'level': q, 'shared_by': list(levels)} if levels else {})}
-                 for q in serves}
+    steps = lambda log: int(log[-1]['step']) if log else 0
+    common = {'config': config, 'weights': name, 'tune': tune, 'epochs': len(rows) + len(base),
+              'steps': steps(rows) + steps(base),
+              'train_seconds': round(sum(float(r['seconds']) for r in base + rows), 1),
+              'images_per_second': round(float(np.mean([float(r['images_per_second']) for r in rows])), 1) if rows else 0,
+              **({'base': {'config': base_config, 'epochs': len(base), 'steps': steps(base)}} if base_dir else {})}
+    trained = levels or ids
+    summaries = {q: {**common, 'model_id': i, 'final_validation': each.get(t, overall),
+                     **({'level': q, 'shared_by': list(serves)} if levels else {})} for q, i, t in zip(serves, ids, trained)}
     with tempfile.TemporaryDirectory() as tmp:
         model.save(Path(tmp)/name)
         atomic_write_bytes(weights_dir/name, (Path(tmp)/name).read_bytes(), overwrite=True)
     for q, summary in summaries.items():
-        atomic_write_bytes(weights_dir/f'quality{q}.json', json.dumps(summary, indent=1).encode(), overwrite=True)
-        if name != f'quality{q}.keras' and (weights_dir/f'quality{q}.keras').is_file(): (weights_dir/f'quality{q}.keras').unlink()
+        atomic_write_bytes(_summary_path(q, tune, weights_dir), json.dumps(summary, indent=1).encode(), overwrite=True)
+    in_use = {shipped_summary(q, t, weights_dir)['weights'] for t in TUNINGS for q in pretrained_qualities(weights_dir, t)}
+    for old in previous - in_use - {name}: (weights_dir/old).unlink(missing_ok=True)
     if figure_dir and (run/'loss_curves.png').is_file():
         Path(figure_dir).mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(Path(figure_dir)/f'loss_curves_{Path(name).stem}.png', (run/'loss_curves.png').read_bytes(), overwrite=True)
