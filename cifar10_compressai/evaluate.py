@@ -15,17 +15,18 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from .data import RAW_IMAGE_BYTES, atomic_write_bytes, figure_png, png_bits_per_pixel, save_figure, tile_images
+from .data import (RAW_IMAGE_BYTES, atomic_write_bytes, figure_png, png_bits_per_pixel, save_figure, shipped_summary,
+                                     tile_images)
 from .losses import file_bits_per_pixel, lpips, psnr, ssim
 from .model import DEFAULT_QUALITY, ImageCodec, codec_throughput, load_pretrained, pretrained_qualities
 
 # %% auto #0
 __all__ = ['SUMMARY_COLUMNS', 'SUMMARY_FORMATS', 'MODEL_CARD_COLUMNS', 'MODEL_CARD_FORMATS', 'SPEED_CODECS', 'SPEED_STAGES',
            'SPEED_COLUMNS', 'SPEED_FORMATS', 'measure', 'evaluate', 'summarize', 'classical_codecs', 'encode_classical',
-           'decode_classical', 'benchmark_classical', 'shipped_summary', 'ours', 'pchip', 'bd_rate', 'bd_table',
-           'at_equal_rate', 'perceptual_tradeoff', 'markdown_table', 'ratio_rows', 'rd_figure', 'comparison_figure',
-           'write_results', 'report', 'model_card', 'quality_for_size', 'classical_speed', 'speed_table',
-           'nearest_classical', 'explorer_view', 'explorer']
+           'decode_classical', 'benchmark_classical', 'ours', 'pchip', 'bd_rate', 'bd_table', 'at_equal_rate',
+           'perceptual_tradeoff', 'markdown_table', 'ratio_rows', 'rd_figure', 'comparison_figure', 'write_results',
+           'report', 'model_card', 'quality_for_size', 'classical_speed', 'speed_table', 'nearest_classical',
+           'explorer_view', 'explorer']
 
 # %% ../nbs/04_evaluate.ipynb #7badeecf
 def measure(images, files, decoded, with_lpips=True):
@@ -123,19 +124,13 @@ def benchmark_classical(images, codecs=None, with_lpips=True, verbose=True):
         if verbose: print(f'{name}: {len(settings)} settings in {time.time() - t0:.1f}s')
     return rows
 
-def shipped_summary(quality):
-    "The training summary stored beside a shipped level's weights."
-    from cifar10_compressai.model import WEIGHTS_DIR
-    path = WEIGHTS_DIR/f'quality{quality}.json'
-    return json.loads(path.read_text()) if path.is_file() else {}
-
 def ours(images, qualities=None, with_lpips=True):
     "Summary rows of every shipped quality level (or the given ImageCodecs) on `images`."
     models = qualities if qualities is not None else pretrained_qualities()
     rows = []
     for q in models:
         name = f'quality {q}' if not isinstance(q, ImageCodec) else f'model {q.model_id}'
-        beta = 0 if isinstance(q, ImageCodec) else shipped_summary(q).get('config', {}).get('beta', 0)
+        beta = 0 if isinstance(q, ImageCodec) else (shipped_summary(q) or {}).get('config', {}).get('beta', 0)
         rows.append(summarize('ours (perceptual)' if beta else 'ours', name, evaluate(q, images, with_lpips)))
     return rows
 
@@ -339,7 +334,7 @@ def model_card(test_images, train_images, with_lpips=True):
     "Rows describing every shipped level on test and training images."
     rows = []
     for q in pretrained_qualities():
-        info = shipped_summary(q); cfg = info.get('config', {})
+        info = shipped_summary(q) or {}; cfg = info.get('config', {})
         test = evaluate(q, test_images, with_lpips)
         train_psnr = evaluate(q, train_images, with_lpips=False)['psnr']
         lmbda = cfg['lmbdas'][cfg['levels'].index(q)] if cfg.get('levels') else cfg.get('lmbda', float('nan'))   # a variable-rate level: its own λ

@@ -1220,7 +1220,10 @@ def _anneal(codec, x, y0, z0, lmbda, steps, seed):
 
 # %% ../nbs/01_model.ipynb #91d9c7ab
 DEFAULT_QUALITY = 3   # the level nearest 1.7 bpp on CIFAR-10: what `compress` and the explorer use unless told
-RETIRED_MODELS = {}   # model id -> the release(s) whose weights wrote it: ids this build no longer ships, never reused
+RETIRED_MODELS = {   # model id -> the weights that wrote it: ids this build no longer ships, never to be reused
+    1: 'quality 1 of cifar10-compressai 0.3.0-0.4.0', 2: 'quality 2 of cifar10-compressai 0.3.0-0.4.0',
+    3: 'quality 3 of cifar10-compressai 0.3.0-0.4.0', 4: 'quality 4 of cifar10-compressai 0.4.0',
+    5: 'quality 5 of cifar10-compressai 0.4.0', 6: 'quality 6 of cifar10-compressai 0.4.0'}
 
 def load_pretrained(quality, tune='psnr'):
     """The shipped codec for level `quality` of the `tune` family ('psnr' or 'perceptual', see `TUNINGS`), set to
