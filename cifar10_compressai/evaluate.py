@@ -125,13 +125,16 @@ def benchmark_classical(images, codecs=None, with_lpips=True, verbose=True):
     return rows
 
 def ours(images, qualities=None, with_lpips=True):
-    "Summary rows of every shipped quality level (or the given ImageCodecs) on `images`."
-    models = qualities if qualities is not None else pretrained_qualities()
+    """Summary rows of every shipped level of both tunings on `images` — codec 'ours' for the PSNR levels,
+    'ours (perceptual)' for the perceptual ones and any level trained with β > 0 — or of the given PSNR qualities
+    or `ImageCodec`s (`qualities`)."""
+    models = [(q, 'psnr') for q in (qualities if qualities is not None else pretrained_qualities())]
+    if qualities is None: models += [(q, 'perceptual') for q in pretrained_qualities(tune='perceptual')]
     rows = []
-    for q in models:
-        name = f'quality {q}' if not isinstance(q, ImageCodec) else f'model {q.model_id}'
-        beta = 0 if isinstance(q, ImageCodec) else (shipped_summary(q) or {}).get('config', {}).get('beta', 0)
-        rows.append(summarize('ours (perceptual)' if beta else 'ours', name, evaluate(q, images, with_lpips)))
+    for q, tune in models:
+        if isinstance(q, ImageCodec): rows.append(summarize('ours', f'model {q.model_id}', evaluate(q, images, with_lpips))); continue
+        beta = (shipped_summary(q, tune) or {}).get('config', {}).get('beta', 0)
+        rows.append(summarize('ours (perceptual)' if beta else 'ours', f'quality {q}', evaluate(load_pretrained(q, tune), images, with_lpips)))
     return rows
 
 # %% ../nbs/04_evaluate.ipynb #6d847ebd
@@ -199,20 +202,24 @@ def bd_table(rows, reference_rows=None, test='ours'):
     return table
 
 def at_equal_rate(rows, codec, bpp):
-    "PSNR and LPIPS of `codec`'s curve interpolated (PCHIP over bpp) at `bpp`; NaN outside its range."
+    "PSNR, LPIPS and SSIM of `codec`'s curve interpolated (PCHIP over bpp) at `bpp`; NaN outside its range."
     curve = sorted((r for r in rows if r['codec'] == codec), key=lambda r: r['bpp'])
     rates = np.array([r['bpp'] for r in curve])
-    if len(curve) < 2 or not rates[0] <= bpp <= rates[-1]: return {'psnr': float('nan'), 'lpips': float('nan')}
-    return {k: float(pchip(rates, [r[k] for r in curve], [bpp])[0]) for k in ('psnr', 'lpips')}
+    keys = ('psnr', 'lpips', 'ssim')
+    if len(curve) < 2 or not rates[0] <= bpp <= rates[-1]: return {k: float('nan') for k in keys}
+    return {k: float(pchip(rates, [r[k] for r in curve], [bpp])[0]) for k in keys}
 
 def perceptual_tradeoff(rows):
-    "For each perceptually weighted level: its PSNR and LPIPS against the β = 0 curve at the same bpp."
+    """For each perceptually weighted level: its PSNR, LPIPS and SSIM against the β = 0 (PSNR) curve at the same bpp,
+    with the LPIPS change in percent (the perceptual tuning's gain) and the PSNR change in dB (its cost); NaN where
+    the level's rate lies outside the curve's. SSIM is in the table because neither family was trained against it."""
     out = []
     for r in rows:
         if r['codec'] != 'ours (perceptual)': continue
         ref = at_equal_rate(rows, 'ours', r['bpp'])
         out.append({'setting': r['setting'], 'bpp': r['bpp'], 'psnr': r['psnr'], 'psnr_beta0': ref['psnr'],
-                    'lpips': r['lpips'], 'lpips_beta0': ref['lpips']})
+                    'psnr_change': r['psnr'] - ref['psnr'], 'lpips': r['lpips'], 'lpips_beta0': ref['lpips'],
+                    'lpips_change': 100 * (r['lpips'] / ref['lpips'] - 1), 'ssim': r['ssim'], 'ssim_beta0': ref['ssim']})
     return out
 
 def markdown_table(rows, columns, formats=None):
@@ -290,8 +297,10 @@ def write_results(out_dir, rows, png_bpp, n_images):
     trade = perceptual_tradeoff(rows)
     if trade:
         text += ['', '### What the perceptual term buys (β > 0 against the β = 0 curve at the same bpp)', '',
-                 markdown_table(trade, ['setting', 'bpp', 'psnr', 'psnr_beta0', 'lpips', 'lpips_beta0'],
-                                {'bpp': '{:.3f}', 'lpips': '{:.4f}', 'lpips_beta0': '{:.4f}'})]
+                 markdown_table(trade, ['setting', 'bpp', 'psnr', 'psnr_beta0', 'psnr_change', 'lpips', 'lpips_beta0', 'lpips_change',
+                                        'ssim', 'ssim_beta0'],
+                                {'bpp': '{:.3f}', 'psnr_change': '{:+.2f}', 'lpips': '{:.4f}', 'lpips_beta0': '{:.4f}',
+                                 'lpips_change': '{:+.1f} %', 'ssim': '{:.4f}', 'ssim_beta0': '{:.4f}'})]
     atomic_write_bytes(out/'results.md', ('\n'.join(text) + '\n').encode(), overwrite=True)
     atomic_write_bytes(out/'results.json', json.dumps({'rows': rows, 'bd_rate': bd, 'png_bpp': png_bpp, 'images': n_images},
                                                       indent=1, default=float).encode(), overwrite=True)
@@ -337,7 +346,7 @@ def model_card(test_images, train_images, with_lpips=True):
         info = shipped_summary(q) or {}; cfg = info.get('config', {})
         test = evaluate(q, test_images, with_lpips)
         train_psnr = evaluate(q, train_images, with_lpips=False)['psnr']
-        lmbda = cfg['lmbdas'][cfg['levels'].index(q)] if cfg.get('levels') else cfg.get('lmbda', float('nan'))   # a variable-rate level: its own λ
+        lmbda = cfg['lmbdas'][info['shared_by'].index(q)] if info.get('shared_by') else cfg.get('lmbda', float('nan'))   # a variable-rate level: its own λ
         rows.append({'quality': q, 'filters': cfg.get('num_filters', 64), 'lmbda': lmbda, 'beta': cfg.get('beta', float('nan')),
                      'steps': info.get('steps', 0), 'train_minutes': info.get('train_seconds', float('nan')) / 60,
                      'bpp': float(test['bpp'].mean()), 'psnr': float(test['psnr'].mean()), 'ssim': float(test['ssim'].mean()),
