@@ -1151,10 +1151,10 @@ def relevel(codec, levels, lmbdas=None):
     if len(levels) != len(lmbdas): raise ValueError(f'{len(levels)} levels need {len(levels)} λs, got {len(lmbdas)}')
     new = [l for l in lmbdas if l not in own]
     if new and len(set(own)) < 2: raise ValueError(f'a new λ needs a codec with two or more distinct λs to extend, it has {tuple(own)}')
-    def per_level(weight):   # the codec's (levels, channels) gains -> the copy's
-        log = np.log(weight.numpy())
-        if new: slope, intercept = np.polyfit(np.log(own), log, 1)
-        return np.exp(np.stack([log[own.index(l)] if l in own else slope * np.log(l) + intercept for l in lmbdas])).astype('float32')
+    def per_level(weight):   # the codec's (levels, channels) gains -> the copy's: its own rows exactly, new rows on the line
+        rows = weight.numpy()
+        if new: slope, intercept = np.polyfit(np.log(own), np.log(rows), 1)
+        return np.stack([rows[own.index(l)] if l in own else np.exp(slope * np.log(l) + intercept).astype('float32') for l in lmbdas])
     new_gain, new_inverse = per_level(codec.gain), per_level(codec.inverse_gain)
     out = VariableRateCodec.from_config({**codec.get_config(), 'levels': levels, 'lmbdas': lmbdas, 'model_id': None,
                                          'initial_gains': tuple(float(g) for g in new_gain.mean(axis=1))})
