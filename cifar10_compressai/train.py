@@ -363,14 +363,15 @@ def train(config, verbose=1, max_epochs=None):
         # refresh the medians first, so that validation rounds exactly where compress() will
         model.update_tables()
         val = validate_levels(model, loss_fn, val_images, config)
-        if chief: save_checkpoint(run, epoch, model, optimizer)
         lr = optimizer.learning_rate
         rows.append({'epoch': epoch, 'step': epoch * config.steps_per_epoch,
                      'learning_rate': float(ops.convert_to_numpy(lr)), 'seconds': round(seconds, 2),
                      'images_per_second': round(config.steps_per_epoch * config.batch_size / seconds, 1),
                      **{k: sums[k] / config.steps_per_epoch for k in names}, **{f'val_{k}': val[k] for k in names},
                      'val_levels': val.get('levels', '')})
-        if chief: _write_log(run/'log.csv', rows)
+        # the log row first, then the checkpoint: a run killed between the two resumes from the previous checkpoint
+        # and drops the row (rows after the checkpoint's epoch are dropped on resume), never a checkpoint without its row
+        if chief: _write_log(run/'log.csv', rows); save_checkpoint(run, epoch, model, optimizer)
         if verbose: print(f"  validation: {val.get('levels') or f'''{val['bpp']:.3f} bpp, {val['psnr']:.2f} dB'''} "
                           f"(estimated bpp), {rows[-1]['images_per_second']} images/s")
     model.update_tables()
