@@ -175,10 +175,13 @@ WEIGHTS_DIR = PACKAGE_DIR/'weights'   # the shipped levels: a quality{q}.json (o
 SAMPLE_GRID = 8  # the shipped sample is an 8x8 grid of 32x32 images
 
 TUNINGS = ('psnr', 'perceptual')   # what a family of shipped levels is trained for: MSE, or MSE + LPIPS
+_SUMMARY_PREFIX = {'psnr': 'quality', 'perceptual': 'perceptual'}   # a level's summary: {prefix}{quality}.json
 
-def _summary_path(quality, tune, weights_dir):
+def _prefix(tune):
     if tune not in TUNINGS: raise ValueError(f'tune must be one of {TUNINGS}, got {tune!r}')
-    return Path(weights_dir or WEIGHTS_DIR)/(f'quality{quality}.json' if tune == 'psnr' else f'{tune}{quality}.json')
+    return _SUMMARY_PREFIX[tune]
+
+def _summary_path(quality, tune, weights_dir): return Path(weights_dir or WEIGHTS_DIR)/f'{_prefix(tune)}{quality}.json'
 
 def shipped_summary(quality, tune='psnr', weights_dir=None):
     """The training summary of shipped level `quality` of the `tune` family (a dict), or None when this build lacks
@@ -202,7 +205,7 @@ def shipped_weights(quality, weights_dir=None, tune='psnr'):
 
 def pretrained_qualities(weights_dir=None, tune='psnr'):
     "Quality levels of the `tune` family whose weights ship with this build (found without loading TensorFlow)."
-    prefix = _summary_path(0, tune, weights_dir).stem[:-1]
+    prefix = _prefix(tune)
     levels = (p.stem[len(prefix):] for p in Path(weights_dir or WEIGHTS_DIR).glob(f'{prefix}*.json'))
     return sorted(q for q in (int(s) for s in levels if s.isdigit()) if shipped_weights(q, weights_dir, tune))
 
