@@ -21,22 +21,23 @@ import keras
 from keras import ops
 import constriction
 
-from .data import (MAX_SIDE, WEIGHTS_DIR, check_image_array, image_size_error, pretrained_qualities,
+from .data import (CIFAR_SIDE, MAX_SIDE, WEIGHTS_DIR, check_image_array, image_size_error, pretrained_qualities,
                                      shipped_model_ids, shipped_summary, shipped_weights)
 
 # %% auto #0
-__all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PAYLOAD_BOUND_SLACK', 'MAGIC', 'FORMAT_VERSION',
-           'VERSION_SHIFT', 'MODEL_ID_MASK', 'CHECK_BYTES', 'MAX_VARINT_BYTES', 'PREVIOUS_VERSIONS', 'STILL_READABLE',
-           'SYNTHESIS_TILE', 'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'EFFORT_STEPS', 'FUZZ_KINDS', 'SCALE_MIN',
-           'SCALE_MAX', 'NUM_SCALES', 'TABLE_TAIL_MASS', 'TABLE_SIGMAS', 'TABLE_HALF_WIDTH', 'HYPER_STRIDE',
-           'SGA_LEARNING_RATE', 'SGA_TEMPERATURE', 'SGA_BATCH_PIXELS', 'DEFAULT_QUALITY', 'RETIRED_MODELS', 'GDN',
-           'AnalysisTransform', 'SynthesisTransform', 'training_noise', 'EntropyBottleneck', 'update_tables',
-           'tables_are_current', 'CodecError', 'RangeTables', 'pack_file', 'ParsedFile', 'parse_file', 'grid_bits',
-           'integer_grid', 'exact_conv_transpose', 'exact_gdn', 'tiled_synthesis', 'exact_synthesis', 'effort_steps',
-           'latent_shape', 'ImageCodec', 'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional',
-           'scale_table', 'update_gaussian_tables', 'gaussian_tables_are_current', 'GaussianTables',
-           'exact_hyper_synthesis', 'HyperSymbols', 'HyperpriorCodec', 'VariableRateCodec', 'relevel', 'sga_round',
-           'refine_latents', 'load_pretrained', 'compress', 'decompress', 'codec_throughput']
+__all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PAYLOAD_BOUND_SLACK', 'MAGIC', 'MAGIC_32X32',
+           'IMPLIED_SIZE', 'FORMAT_VERSION', 'VERSION_SHIFT', 'MODEL_ID_MASK', 'CHECK_BYTES', 'MAX_VARINT_BYTES',
+           'LAST_LENGTH_VERSION', 'PREVIOUS_VERSIONS', 'STILL_READABLE', 'SYNTHESIS_TILE', 'SYNTHESIS_HALO',
+           'SYNTHESIS_BATCH', 'EFFORT_STEPS', 'FUZZ_KINDS', 'SCALE_MIN', 'SCALE_MAX', 'NUM_SCALES', 'TABLE_TAIL_MASS',
+           'TABLE_SIGMAS', 'TABLE_HALF_WIDTH', 'HYPER_STRIDE', 'SGA_LEARNING_RATE', 'SGA_TEMPERATURE',
+           'SGA_BATCH_PIXELS', 'DEFAULT_QUALITY', 'RETIRED_MODELS', 'GDN', 'AnalysisTransform', 'SynthesisTransform',
+           'training_noise', 'EntropyBottleneck', 'update_tables', 'tables_are_current', 'CodecError', 'RangeTables',
+           'pack_file', 'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid', 'exact_conv_transpose', 'exact_gdn',
+           'tiled_synthesis', 'exact_synthesis', 'effort_steps', 'latent_shape', 'ImageCodec', 'fuzz_decoder',
+           'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table', 'update_gaussian_tables',
+           'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_synthesis', 'HyperSymbols', 'HyperpriorCodec',
+           'VariableRateCodec', 'relevel', 'sga_round', 'refine_latents', 'load_pretrained', 'compress', 'decompress',
+           'codec_throughput']
 
 # %% ../nbs/01_model.ipynb #af40cb1d
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
@@ -340,16 +341,21 @@ class RangeTables:
         return by_channel.T.reshape(h, w, c)
 
 # %% ../nbs/01_model.ipynb #9259227a
-MAGIC = 0xC1
-FORMAT_VERSION = 4
+MAGIC = 0xC1                  # first byte of a file that states its image size
+MAGIC_32X32 = 0xC0            # first byte of a file of a 32×32 image (from version 5): the size is implied, no size fields
+IMPLIED_SIZE = (CIFAR_SIDE, CIFAR_SIDE)
+FORMAT_VERSION = 5
 VERSION_SHIFT = 5             # the second byte: format version in its top 3 bits ...
 MODEL_ID_MASK = 0x1F          # ... and the model id in its low 5 bits
 CHECK_BYTES = 2
-MAX_VARINT_BYTES = 4          # 28 bits: every side up to MAX_SIDE and every payload we could write
+MAX_VARINT_BYTES = 4          # 28 bits: every side up to MAX_SIDE and every payload length an earlier version wrote
+LAST_LENGTH_VERSION = 4       # versions up to this one state the payload length; later ones end the payload at the check
 PREVIOUS_VERSIONS = {1: 'cifar10-compressai 0.1.0 (no payload length)',
                      2: 'cifar10-compressai 0.2.0 (factorized quality levels 1-7)',
-                     3: 'cifar10-compressai 0.3.0 (factorized quality levels 4-6)'}
-STILL_READABLE = {3: frozenset({0, 1, 2, 3, 7})}   # earlier versions' model ids that still mean the same model
+                     3: 'cifar10-compressai 0.3.0 (factorized quality levels 4-6)',
+                     4: 'cifar10-compressai 0.4.0-0.5.0'}
+STILL_READABLE = {3: frozenset({0, 1, 2, 3, 7}),               # earlier versions' model ids that still mean the same model
+                  4: frozenset(range(MODEL_ID_MASK + 1))}       # (version 4 changed only the container: all of them)
 
 def _varint(n):
     out = bytearray()
@@ -371,16 +377,21 @@ def _read_varint(data, pos, what):
 
 def _check(data): return (zlib.crc32(data) & 0xFFFF).to_bytes(CHECK_BYTES, 'big')
 
-def _seal(model_id, height_bytes, width_bytes, payload):
-    "A file from its fields as given (the size fields already encoded), with its payload length and check."
-    body = bytes([MAGIC, (FORMAT_VERSION << VERSION_SHIFT) | model_id]) + height_bytes + width_bytes + _varint(len(payload)) + payload
+def _size_fields(height, width):
+    "A file's size fields: None for an IMPLIED_SIZE image (written with MAGIC_32X32), else two canonical varints."
+    return None if (height, width) == IMPLIED_SIZE else _varint(height) + _varint(width)
+
+def _seal(model_id, size_fields, payload):
+    "A file from its fields as given (`size_fields`: encoded height and width, or None for MAGIC_32X32), with its check."
+    body = bytes([MAGIC if size_fields is not None else MAGIC_32X32, (FORMAT_VERSION << VERSION_SHIFT) | model_id])
+    body += (size_fields or b'') + payload
     return body + _check(body)
 
 def pack_file(model_id, height, width, words, min_payload=0):
     "Header + payload + check for one image; the payload is zero-padded to `min_payload` bytes (see `RangeTables`)."
     payload = np.asarray(words, '>u4').tobytes().rstrip(b'\0')
     payload += b'\0' * max(min_payload - len(payload), 0)
-    return _seal(model_id, _varint(height), _varint(width), payload)
+    return _seal(model_id, _size_fields(height, width), payload)
 
 class ParsedFile(NamedTuple):
     "What `parse_file` reads from a valid file."
@@ -393,42 +404,52 @@ class ParsedFile(NamedTuple):
 def parse_file(data, model_id=None):
     """Validate one `.c10` file in a single pass and return a `ParsedFile`. The format (integers big-endian):
 
-        magic            1 byte     MAGIC (0xC1)
+        magic            1 byte     MAGIC_32X32 (0xC0) for a 32×32 image, MAGIC (0xC1) for any other size
         version · model  1 byte     FORMAT_VERSION << VERSION_SHIFT | model id (MODEL_ID_MASK); files of an
                                     earlier version are read where STILL_READABLE lists their model id
-        height, width    1-3 bytes  canonical LEB128 varints; `image_size_error` must accept the size
-        payload length   1-4 bytes  canonical LEB128 varint
-        payload          length     range-coder words, big-endian, trailing zero bytes dropped
+        height, width    1-3 bytes  after MAGIC only: canonical LEB128 varints; `image_size_error` must accept
+                                    the size, and a 32×32 image must use MAGIC_32X32 (one encoding per file)
+        payload          the rest   range-coder words, big-endian, trailing zero bytes dropped
         check            2 bytes    low 16 bits of CRC-32 of everything before it (CHECK_BYTES)
 
+    Files of versions 3 and 4 always carry the size fields and have a payload-length varint before the payload.
     `data`: the file's bytes; `model_id`: when given, the file must have been written by that model.
     Raises `TypeError` when `data` is not bytes, and `CodecError` naming the problem for every bad file."""
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f'a .c10 file must be bytes, got {type(data).__name__}')
     data = bytes(data)
-    if len(data) < 2 + 3 + CHECK_BYTES: raise CodecError(f'truncated file ({len(data)} bytes is shorter than any .c10 file)')
-    if data[0] != MAGIC: raise CodecError(f'not a .c10 file (magic byte 0x{data[0]:02x}, expected 0x{MAGIC:02x})')
+    if len(data) < 2 + CHECK_BYTES: raise CodecError(f'truncated file ({len(data)} bytes is shorter than any .c10 file)')
+    if data[0] not in (MAGIC, MAGIC_32X32):
+        raise CodecError(f'not a .c10 file (magic byte 0x{data[0]:02x}, expected 0x{MAGIC_32X32:02x} or 0x{MAGIC:02x})')
     version, file_model = data[1] >> VERSION_SHIFT, data[1] & MODEL_ID_MASK
     if version in PREVIOUS_VERSIONS and file_model not in STILL_READABLE.get(version, ()):
         raise CodecError(f'written in format version {version} by {PREVIOUS_VERSIONS[version]}; this build reads version '
                          f'{FORMAT_VERSION}: decode it with that release and compress the image again')
     if version != FORMAT_VERSION and version not in STILL_READABLE: raise CodecError(f'unsupported format version {version} (this build reads version {FORMAT_VERSION})')
+    if data[0] == MAGIC_32X32 and version != FORMAT_VERSION:
+        raise CodecError(f'corrupt header: format version {version} has no 32x32 form (magic 0x{MAGIC_32X32:02x})')
     if model_id is not None and file_model != model_id:
         raise CodecError(f'file was written by model id {file_model}, but this model has id {model_id}')
-    height, pos = _read_varint(data, 2, 'height')
-    width, pos = _read_varint(data, pos, 'width')
-    problem = image_size_error(height, width)
-    if problem: raise CodecError(f'image size outside the supported range: {problem}')
-    length, pos = _read_varint(data, pos, 'payload length')
-    end = pos + length + CHECK_BYTES
-    if len(data) != end:
-        if len(data) > end and _check(data[:end - CHECK_BYTES]) == data[end - CHECK_BYTES:end]:
-            raise CodecError(f'{len(data) - end} trailing bytes after the end of the file')
-        raise CodecError(f'truncated or corrupt file (its header declares {end} bytes, it has {len(data)})')
-    if _check(data[:-CHECK_BYTES]) != data[-CHECK_BYTES:]: raise CodecError('checksum mismatch: the file is corrupt')
+    if data[0] == MAGIC_32X32: (height, width), pos = IMPLIED_SIZE, 2
+    else:
+        height, pos = _read_varint(data, 2, 'height')
+        width, pos = _read_varint(data, pos, 'width')
+        problem = image_size_error(height, width)
+        if problem: raise CodecError(f'image size outside the supported range: {problem}')
+        if version == FORMAT_VERSION and (height, width) == IMPLIED_SIZE:
+            raise CodecError(f'non-canonical header: a {height}x{width} image is written with magic 0x{MAGIC_32X32:02x}, without size fields')
+    if version <= LAST_LENGTH_VERSION:
+        length, pos = _read_varint(data, pos, 'payload length')
+        end = pos + length + CHECK_BYTES
+        if len(data) != end:
+            if len(data) > end and _check(data[:end - CHECK_BYTES]) == data[end - CHECK_BYTES:end]:
+                raise CodecError(f'{len(data) - end} trailing bytes after the end of the file')
+            raise CodecError(f'truncated or corrupt file (its header declares {end} bytes, it has {len(data)})')
+    elif len(data) < pos + CHECK_BYTES: raise CodecError('truncated file (it ends inside the header)')
+    if _check(data[:-CHECK_BYTES]) != data[-CHECK_BYTES:]:
+        raise CodecError('checksum mismatch: the file is corrupt' + (' or truncated, or has bytes appended' if version > LAST_LENGTH_VERSION else ''))
     payload = data[pos:-CHECK_BYTES]
-    payload += b'\0' * (-len(payload) % 4)
-    return ParsedFile(file_model, height, width, np.frombuffer(payload, '>u4').astype(np.uint32), length)
+    return ParsedFile(file_model, height, width, np.frombuffer(payload + b'\0' * (-len(payload) % 4), '>u4').astype(np.uint32), len(payload))
 
 # %% ../nbs/01_model.ipynb #e8d7fdaf
 def grid_bits(terms):
@@ -726,19 +747,19 @@ def _damage(kind, files, rng):
         return blob if blob != f else blob[:-1]   # a splice that rebuilt a valid file counts as a truncation
     if kind == 'random bytes':
         blob = rng.bytes(int(rng.integers(0, 2000)))
-        return bytes([MAGIC, f[1]]) + blob if rng.random() < 0.5 else blob
+        return f[:2] + blob if rng.random() < 0.5 else blob   # a valid magic and version: the parser must look further
     p = parse_file(f)
     payload = np.asarray(p.words, '>u4').tobytes()[:p.payload_bytes]
     if kind == 'resealed payloads':
         b = bytearray(payload[:rng.integers(len(payload) + 1)] if rng.random() < 0.3 else payload)
         for i in (pick(len(b)) if len(b) else []): b[i] ^= rng.integers(1, 256)
         if rng.random() < 0.3: b += rng.bytes(int(rng.integers(1, 200)))
-        return _seal(p.model_id, _varint(p.height), _varint(p.width), bytes(b))
+        return _seal(p.model_id, _size_fields(p.height, p.width), bytes(b))
     # sizes: absurd, huge-but-allowed, thin, or written in a non-canonical varint
     side = lambda: int(rng.choice([1, 2, rng.integers(1, 64), rng.integers(1, MAX_SIDE + 1), MAX_SIDE, MAX_SIDE + 1, 2048, 1 << 20]))
     h, w = _varint(side()), _varint(side())
     if rng.random() < 0.2: h = bytes([h[0] | 0x80]) + b'\x00'
-    return _seal(p.model_id, h, w, payload)
+    return _seal(p.model_id, h + w, payload)
 
 def fuzz_decoder(decode, files, cases=3000, seed=0, kinds=FUZZ_KINDS):
     """Decode `cases` damaged versions of the valid `files` with `decode` (a function taking a list of files).
