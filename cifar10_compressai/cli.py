@@ -159,9 +159,9 @@ def _quality_or_base(text):
     return int(text) if text.isdigit() else text
 
 def config_from_args(args):
-    "TrainConfig from --quality, then --config, then individual flags."
+    "TrainConfig from --quality (with --tune), then --config, then individual flags."
     from cifar10_compressai.train import TrainConfig, shipped_config
-    config = shipped_config(args.quality) if args.quality is not None else TrainConfig()
+    config = shipped_config(args.quality, tune=getattr(args, 'tune', 'psnr')) if args.quality is not None else TrainConfig()
     if args.config: config = TrainConfig.from_json(args.config)
     overrides = {f.name: getattr(args, f.name) for f in dataclasses.fields(TrainConfig) if getattr(args, f.name) is not None}
     return dataclasses.replace(config, **overrides)
@@ -193,6 +193,7 @@ def main(argv=None):
     p = sub.add_parser('train', help='train a codec (see 03_train)')
     p.add_argument('--quality', type=_quality_or_base, default=None,
                    help="start from the configuration of a shipped level, or of a base run it starts from (e.g. 'low-base')")
+    p.add_argument('--tune', choices=TUNINGS, default='psnr', help="with --quality: that level of the psnr (default) or the perceptual family")
     p.add_argument('--config', default=None, help='a TrainConfig JSON file')
     if 'train' in argv: _add_config_flags(p)   # its flags come from TrainConfig, which needs TensorFlow: only when asked
     p = sub.add_parser('benchmark', help='images/s of every stage of every shipped level, with WebP and JPEG at the same size')
