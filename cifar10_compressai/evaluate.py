@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from .data import (RAW_IMAGE_BYTES, atomic_write_bytes, figure_png, png_bits_per_pixel, save_figure, shipped_summary,
+from .data import (RAW_IMAGE_BYTES, TUNINGS, atomic_write_bytes, figure_png, png_bits_per_pixel, save_figure, shipped_summary,
                                      tile_images)
 from .losses import file_bits_per_pixel, lpips, psnr, ssim
 from .model import DEFAULT_QUALITY, ImageCodec, codec_throughput, load_pretrained, pretrained_qualities
@@ -23,10 +23,10 @@ from .model import DEFAULT_QUALITY, ImageCodec, codec_throughput, load_pretraine
 # %% auto #0
 __all__ = ['SUMMARY_COLUMNS', 'SUMMARY_FORMATS', 'MODEL_CARD_COLUMNS', 'MODEL_CARD_FORMATS', 'SPEED_CODECS', 'SPEED_STAGES',
            'SPEED_COLUMNS', 'SPEED_FORMATS', 'measure', 'evaluate', 'summarize', 'classical_codecs', 'encode_classical',
-           'decode_classical', 'benchmark_classical', 'ours', 'pchip', 'bd_rate', 'bd_table', 'at_equal_rate',
-           'perceptual_tradeoff', 'markdown_table', 'ratio_rows', 'rd_figure', 'comparison_figure', 'write_results',
-           'report', 'model_card', 'quality_for_size', 'classical_speed', 'speed_table', 'nearest_classical',
-           'explorer_view', 'explorer']
+           'decode_classical', 'nearest_classical', 'benchmark_classical', 'ours', 'pchip', 'bd_rate', 'bd_table',
+           'at_equal_rate', 'perceptual_tradeoff', 'markdown_table', 'ratio_rows', 'rd_figure', 'tuning_figure',
+           'comparison_figure', 'write_results', 'report', 'model_card', 'quality_for_size', 'classical_speed',
+           'speed_table', 'explorer_view', 'explorer']
 
 # %% ../nbs/04_evaluate.ipynb #7badeecf
 def measure(images, files, decoded, with_lpips=True):
@@ -109,6 +109,13 @@ def encode_classical(image, fmt, options):
 
 def decode_classical(data):
     with Image.open(io.BytesIO(data)) as im: return np.asarray(im.convert('RGB'))
+
+def nearest_classical(name, image, target_bytes):
+    "(setting, file, decoded) of classical codec `name` at the setting whose file for `image` is closest to `target_bytes`."
+    fmt, settings, options, _ = classical_codecs()[name]
+    files = [encode_classical(image, fmt, options(s)) for s in settings]
+    best = int(np.argmin([abs(len(f) - target_bytes) for f in files]))
+    return settings[best], files[best], decode_classical(files[best])
 
 # %% ../nbs/04_evaluate.ipynb #01afbc8d
 def benchmark_classical(images, codecs=None, with_lpips=True, verbose=True):
@@ -245,7 +252,7 @@ def rd_figure(rows, out_png=None):
     for name, rs in by_codec.items():
         rs = sorted(rs, key=lambda r: r['bpp'])
         style = (dict(marker='o', lw=2.5, color='black') if name == 'ours' else
-                 dict(marker='*', ms=12, lw=0, color='crimson') if name == 'ours (perceptual)' else dict(marker='.', lw=1))
+                 dict(marker='*', ms=11, lw=2, color='crimson') if name == 'ours (perceptual)' else dict(marker='.', lw=1))
         for ax, key in zip(axes, ('psnr', 'lpips')):
             ax.plot([r['bpp'] for r in rs], [r[key] for r in rs], label=name, **style)
         if name == 'avif':
@@ -254,6 +261,38 @@ def rd_figure(rows, out_png=None):
         ax.set_xlabel('bits per pixel (real file bytes × 8 / 1024)'); ax.set_ylabel(label); ax.set_xlim(0, 8); ax.grid(alpha=.3)
     axes[0].legend(fontsize=8)
     fig.suptitle('Rate–distortion on 32×32 CIFAR-10 test images')
+    if out_png: save_figure(out_png, fig, overwrite=True)
+    return fig
+
+def tuning_figure(images, quality=DEFAULT_QUALITY, psnr_codecs=None, perceptual_codec=None, with_lpips=True, out_png=None):
+    """The two tunings side by side at equal bytes, one column per image: the original; perceptual level `quality`;
+    the PSNR level whose file for that image is nearest in size; WebP and AVIF at the setting nearest in size. Each
+    tile gives bytes, PSNR and LPIPS, drawn large and pixel by pixel so that texture and edges show.
+    `psnr_codecs` (default: every shipped PSNR level) and `perceptual_codec` (default: shipped perceptual level
+    `quality`) may be any `ImageCodec`s."""
+    from matplotlib.figure import Figure
+    psnr_codecs = psnr_codecs or [load_pretrained(q) for q in pretrained_qualities()]
+    perceptual_codec = perceptual_codec or load_pretrained(quality, 'perceptual')
+    columns = []
+    for image in images:
+        data = perceptual_codec.compress(image)[0]
+        psnr_files = [codec.compress(image)[0] for codec in psnr_codecs]
+        nearest = int(np.argmin([abs(len(f) - len(data)) for f in psnr_files]))
+        tiles = [('original', image, f'{RAW_IMAGE_BYTES} B raw'), ('ours, perceptual', perceptual_codec.decompress([data])[0], data),
+                 ('ours, PSNR', psnr_codecs[nearest].decompress([psnr_files[nearest]])[0], psnr_files[nearest])]
+        for name in ('webp', 'avif'):
+            if name in classical_codecs():
+                setting, f, decoded = nearest_classical(name, image, len(data)); tiles.append((f'{name} {setting}', decoded, f))
+        columns.append(tiles)
+    fig = Figure(figsize=(2.6 * len(columns), 2.9 * len(columns[0]))); axes = fig.subplots(len(columns[0]), len(columns), squeeze=False)
+    for j, tiles in enumerate(columns):
+        for i, (label, im, data) in enumerate(tiles):
+            ax = axes[i, j]; ax.imshow(im, interpolation='nearest'); ax.set_xticks([]); ax.set_yticks([])
+            if isinstance(data, bytes):
+                data = f'{len(data)} B, {psnr(images[j], im)[0]:.1f} dB' + (f', LPIPS {lpips(images[j][None], im[None])[0]:.3f}' if with_lpips else '')
+            ax.set_xlabel(data, fontsize=8)
+            ax.set_title(label, fontsize=9)
+    fig.tight_layout()
     if out_png: save_figure(out_png, fig, overwrite=True)
     return fig
 
@@ -293,6 +332,10 @@ def write_results(out_dir, rows, png_bpp, n_images):
         text += ['', '### BD-rate of our codec against each classical codec (negative: we need fewer bits)', '',
                  'Our whole-file rate against the reference\'s whole-file rate (`_bpp`) and against its payload only (`_payload_bpp`).', '',
                  markdown_table(bd, ['reference', 'psnr_bpp', 'psnr_payload_bpp', 'lpips_bpp', 'lpips_payload_bpp'],
+                                {k: '{:+.1f} %' for k in ('psnr_bpp', 'psnr_payload_bpp', 'lpips_bpp', 'lpips_payload_bpp')})]
+    if any(r['codec'] == 'ours (perceptual)' for r in rows) and any(not r['codec'].startswith('ours') for r in rows):
+        text += ['', '### BD-rate of the perceptual family against each classical codec', '',
+                 markdown_table(bd_table(rows, test='ours (perceptual)'), ['reference', 'psnr_bpp', 'psnr_payload_bpp', 'lpips_bpp', 'lpips_payload_bpp'],
                                 {k: '{:+.1f} %' for k in ('psnr_bpp', 'psnr_payload_bpp', 'lpips_bpp', 'lpips_payload_bpp')})]
     trade = perceptual_tradeoff(rows)
     if trade:
@@ -334,27 +377,29 @@ def report(images, out_dir, qualities=None, codecs=None, with_lpips=True, compar
         files = [encode_classical(im, fmt, options(best['setting'])) for im in pick]
         classic_tiles.append((f'{name} {best["setting"]}', files, [decode_classical(f) for f in files]))
     comparison_figure(pick, ours_tiles, classic_tiles, out/'comparison.png')
+    if qualities is None and DEFAULT_QUALITY in pretrained_qualities(tune='perceptual'):   # both tunings ship: side by side
+        tuning_figure(pick[:4], DEFAULT_QUALITY, with_lpips=with_lpips, out_png=out/'tuning.png')
     write_results(out, rows, png, len(images))
     if verbose: print(f'wrote {out}/rd_curve.png, comparison.png, results.md, results.json in {time.time() - t0:.1f}s')
     return rows, json.loads((out/'results.json').read_text())['bd_rate']
 
 # %% ../nbs/04_evaluate.ipynb #84cb23d9
 def model_card(test_images, train_images, with_lpips=True):
-    "Rows describing every shipped level on test and training images."
+    "Rows describing every shipped level of each tuning (`TUNINGS`) on test and training images."
     rows = []
-    for q in pretrained_qualities():
-        info = shipped_summary(q) or {}; cfg = info.get('config', {})
-        test = evaluate(q, test_images, with_lpips)
-        train_psnr = evaluate(q, train_images, with_lpips=False)['psnr']
+    for tune, q in [(t, q) for t in TUNINGS for q in pretrained_qualities(tune=t)]:
+        info = shipped_summary(q, tune) or {}; cfg = info.get('config', {})
+        test = evaluate(load_pretrained(q, tune), test_images, with_lpips)
+        train_psnr = evaluate(load_pretrained(q, tune), train_images, with_lpips=False)['psnr']
         lmbda = cfg['lmbdas'][info['shared_by'].index(q)] if info.get('shared_by') else cfg.get('lmbda', float('nan'))   # a variable-rate level: its own λ
-        rows.append({'quality': q, 'filters': cfg.get('num_filters', 64), 'lmbda': lmbda, 'beta': cfg.get('beta', float('nan')),
+        rows.append({'quality': q, 'tune': tune, 'filters': cfg.get('num_filters', 64), 'lmbda': lmbda, 'beta': cfg.get('beta', float('nan')),
                      'steps': info.get('steps', 0), 'train_minutes': info.get('train_seconds', float('nan')) / 60,
                      'bpp': float(test['bpp'].mean()), 'psnr': float(test['psnr'].mean()), 'ssim': float(test['ssim'].mean()),
                      'lpips': float(np.nanmean(test['lpips'])) if with_lpips else float('nan'),
                      'train_psnr': float(train_psnr.mean()), 'gap_db': float(train_psnr.mean() - test['psnr'].mean())})
     return rows
 
-MODEL_CARD_COLUMNS = ['quality', 'filters', 'lmbda', 'beta', 'steps', 'train_minutes', 'bpp', 'psnr', 'ssim', 'lpips', 'train_psnr', 'gap_db']
+MODEL_CARD_COLUMNS = ['quality', 'tune', 'filters', 'lmbda', 'beta', 'steps', 'train_minutes', 'bpp', 'psnr', 'ssim', 'lpips', 'train_psnr', 'gap_db']
 MODEL_CARD_FORMATS = {'lmbda': '{:g}', 'beta': '{:g}', 'train_minutes': '{:.0f}', 'bpp': '{:.3f}', 'ssim': '{:.4f}', 'lpips': '{:.4f}', 'gap_db': '{:+.2f}'}
 
 # %% ../nbs/04_evaluate.ipynb #89f0dc6b
@@ -404,22 +449,15 @@ SPEED_FORMATS = {**{k: '{:,.0f}' for k in SPEED_COLUMNS}, 'bytes': '{:.1f}', 'we
                  'level': '{}', 'webp_quality': '{}', 'jpeg_quality': '{}', 'compress_vs_webp': '{:.2f}x', 'decompress_vs_webp': '{:.2f}x'}
 
 # %% ../nbs/04_evaluate.ipynb #58e8f32c
-def nearest_classical(name, image, target_bytes):
-    "(setting, file, decoded) of classical codec `name` at the setting whose file for `image` is closest to `target_bytes`."
-    fmt, settings, options, _ = classical_codecs()[name]
-    files = [encode_classical(image, fmt, options(s)) for s in settings]
-    best = int(np.argmin([abs(len(f) - target_bytes) for f in files]))
-    return settings[best], files[best], decode_classical(files[best])
-
-def explorer_view(image, level, codec='ours', with_lpips=True):
+def explorer_view(image, level, codec='ours', with_lpips=True, tune='psnr'):
     """One state of the explorer: (PNG bytes of original | reconstruction | error map, caption).
 
-    `level`: a shipped quality or an `ImageCodec`; `codec`: 'ours' or a key of `classical_codecs()`, shown at the
-    setting whose file is nearest in size to ours at `level`."""
+    `level`: a shipped quality (of the `tune` family, 'psnr' or 'perceptual') or an `ImageCodec`; `codec`: 'ours' or
+    a key of `classical_codecs()`, shown at the setting whose file is nearest in size to ours at `level`."""
     from matplotlib.figure import Figure
-    model = level if isinstance(level, ImageCodec) else load_pretrained(level)
+    model = level if isinstance(level, ImageCodec) else load_pretrained(level, tune)
     data = model.compress(image)[0]; decoded = model.decompress([data])[0]
-    label = f'ours, level {level}' if not isinstance(level, ImageCodec) else 'ours'
+    label = 'ours' if isinstance(level, ImageCodec) else f'ours, level {level}' + (f' ({tune})' if tune != 'psnr' else '')
     if codec != 'ours':
         setting, data, decoded = nearest_classical(codec, image, len(data)); label = f'{codec} {setting}'
     err = np.abs(image.astype(int) - decoded.astype(int)).mean(-1)
@@ -433,17 +471,20 @@ def explorer_view(image, level, codec='ours', with_lpips=True):
     return figure_png(fig, dpi=80), caption
 
 def explorer(images, levels=None, with_lpips=True):
-    "An ipywidgets explorer of `images`: image slider, quality level (default: the shipped levels), codec."
+    """An ipywidgets explorer of `images`: image slider, quality level (default: the shipped levels), tuning (the
+    families this build ships: 'psnr', and 'perceptual' where shipped), codec."""
     import ipywidgets as w
     levels = list(levels if levels is not None else pretrained_qualities())
     if not levels: raise ValueError('no quality levels to explore: pass levels=[an ImageCodec, ...] or install shipped weights')
     index = w.IntSlider(0, 0, len(images) - 1, description='image')
     names = [(str(l), l) if not isinstance(l, ImageCodec) else (f'model {i}', l) for i, l in enumerate(levels)]
     level = w.Dropdown(options=names, value=DEFAULT_QUALITY if DEFAULT_QUALITY in levels else levels[0], description='quality')
+    tunes = [t for t in TUNINGS if t == 'psnr' or pretrained_qualities(tune=t)]
+    tune = w.Dropdown(options=tunes, value='psnr', description='tuning')
     codec = w.Dropdown(options=['ours'] + list(classical_codecs()), value='ours', description='codec')
     picture, caption = w.Image(format='png'), w.Label()
     def show(*_):
-        picture.value, caption.value = explorer_view(images[index.value], level.value, codec.value, with_lpips)
-    for control in (index, level, codec): control.observe(show, names='value')
+        picture.value, caption.value = explorer_view(images[index.value], level.value, codec.value, with_lpips, tune.value)
+    for control in (index, level, tune, codec): control.observe(show, names='value')
     show()
-    return w.VBox([w.HBox([index, level, codec]), picture, caption])
+    return w.VBox([w.HBox([index, level, tune, codec]), picture, caption])
