@@ -1244,7 +1244,8 @@ DEFAULT_QUALITY = 3   # the level nearest 1.7 bpp on CIFAR-10: what `compress` a
 RETIRED_MODELS = {   # model id -> the weights that wrote it: ids this build no longer ships, never to be reused
     1: 'quality 1 of cifar10-compressai 0.3.0-0.4.0', 2: 'quality 2 of cifar10-compressai 0.3.0-0.4.0',
     3: 'quality 3 of cifar10-compressai 0.3.0-0.4.0', 4: 'quality 4 of cifar10-compressai 0.4.0',
-    5: 'quality 5 of cifar10-compressai 0.4.0', 6: 'quality 6 of cifar10-compressai 0.4.0'}
+    5: 'quality 5 of cifar10-compressai 0.4.0', 6: 'quality 6 of cifar10-compressai 0.4.0',
+    7: 'quality 7 (perceptual) of cifar10-compressai 0.2.0-0.6.0'}
 
 def load_pretrained(quality, tune='psnr'):
     """The shipped codec for level `quality` of the `tune` family ('psnr' or 'perceptual', see `TUNINGS`), set to

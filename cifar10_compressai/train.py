@@ -43,7 +43,7 @@ STRATEGIES = ('default', 'mirrored', 'multiworker')                     # TrainC
 class TrainConfig:
     """Everything a training run depends on; round-trips through JSON (saved as the run folder's config.json).
 
-    Architecture: `entropy_model`, 'factorized' (`ImageCodec`, shipped level 7), 'hyperprior' (`HyperpriorCodec`)
+    Architecture: `entropy_model`, 'factorized' (`ImageCodec`), 'hyperprior' (`HyperpriorCodec`)
     or 'variable-rate' (`VariableRateCodec`: one model, several levels; shipped levels 1-6); `num_filters`, `latent_channels`,
     `kernel_size` of the transforms; `model_id`, written into its files.
     Loss: `lmbda`·bpp + `alpha`·MSE (0–255 scale) + `beta`·perceptual (02_losses), the perceptual term `perceptual`
@@ -426,17 +426,13 @@ def tf_config(workers, index):
 # %% ../nbs/03_train.ipynb #353d11b0
 BASE_RUNS = {   # runs that a shipped run starts from, trained first into runs/NAME (`shipped_config(NAME)`)
     'low-base': {'entropy_model': 'variable-rate', 'levels': (1, 2, 3), 'lmbdas': (200.0, 100.0, 50.0), 'mosaic_every': 2, 'epochs': 60},
-    '7-base': {'lmbda': 50.0, 'model_id': 3},   # release 0.2.0's factorized level 3: the base that level 7 fine-tunes
 }
 BASE_RUNS['high-base'] = dict(BASE_RUNS['low-base'], levels=(4, 5, 6), lmbdas=(25.0, 12.0, 6.0), num_filters=96)
 LONGER = {'epochs': 40, 'learning_rate': 1e-4, 'final_learning_rate': 1e-6, 'seed': 1}   # a second run that anneals a base
 LOW_RATES = dict(BASE_RUNS['low-base'], levels=(8, 9, 10), init_from='low-base', **LONGER)      # its levels: the files' model ids
 HIGH_RATES = dict(BASE_RUNS['high-base'], levels=(11, 12, 13), init_from='high-base', **LONGER)
 SHIPPED_LEVELS = {1: LOW_RATES, 2: LOW_RATES, 3: LOW_RATES,       # one variable-rate hyperprior model serves levels 1-3,
-                  4: HIGH_RATES, 5: HIGH_RATES, 6: HIGH_RATES,    # a wider one levels 4-6
-                  # the perceptual level: the factorized level 3 of release 0.2.0 fine-tuned with the VGG16 term
-                  7: {'lmbda': 50.0, 'beta': 600.0, 'init_from': '7-base', 'epochs': 3, 'steps_per_epoch': 500,
-                      'learning_rate': 1e-4, 'final_learning_rate': 1e-5}}
+                  4: HIGH_RATES, 5: HIGH_RATES, 6: HIGH_RATES}    # a wider one levels 4-6
 # the perceptual family: the PSNR models fine-tuned against LPIPS (β = 1,000), each in two runs; a run's own λs are
 # reached from its init model's by `relevel` (see `start_weights`)
 LPIPS_TUNE = {'perceptual': 'lpips', 'beta': 1000.0, 'epochs': 4, 'learning_rate': 1e-4, 'final_learning_rate': 1e-5, 'seed': 3}
