@@ -103,7 +103,7 @@ def demo(out='c10-demo', force=False):
     from cifar10_compressai.evaluate import classical_codecs, report
     from cifar10_compressai.model import pretrained_qualities
     out = Path(out)
-    outputs = [out/n for n in ('rd_curve.png', 'comparison.png', 'results.md', 'results.json', 'sample.png')]
+    outputs = [out/n for n in ('rd_curve.png', 'comparison.png', 'tuning.png', 'results.md', 'results.json', 'sample.png')]
     existing = [str(p) for p in outputs if p.exists()]
     if existing and not force: raise CLIError(f'{existing[0]}: exists (use --force to replace it)')
     out.mkdir(parents=True, exist_ok=True)
@@ -116,7 +116,7 @@ def demo(out='c10-demo', force=False):
     codecs = {k: v for k, v in classical_codecs().items() if k in ('webp', 'jpeg420')}
     report(images, out, codecs=codecs, with_lpips=_lpips_available(), comparison_images=8, verbose=False)
     print((out/'results.md').read_text())
-    print(f'figures and tables in {out}/: rd_curve.png, comparison.png, results.md')
+    print(f'figures and tables in {out}/: ' + ', '.join(p.name for p in outputs if p.exists() and p.name != 'sample.png'))
 
 # %% ../nbs/05_cli.ipynb #8da924e0
 def evaluate_data(data, out='models', count=1000, lpips=True):
