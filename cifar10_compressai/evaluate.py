@@ -21,12 +21,12 @@ from .losses import file_bits_per_pixel, lpips, psnr, ssim
 from .model import DEFAULT_QUALITY, ImageCodec, codec_throughput, load_pretrained, pretrained_qualities
 
 # %% auto #0
-__all__ = ['SUMMARY_COLUMNS', 'SUMMARY_FORMATS', 'MODEL_CARD_COLUMNS', 'MODEL_CARD_FORMATS', 'SPEED_CODECS', 'SPEED_STAGES',
-           'SPEED_COLUMNS', 'SPEED_FORMATS', 'measure', 'evaluate', 'summarize', 'classical_codecs', 'encode_classical',
-           'decode_classical', 'nearest_classical', 'benchmark_classical', 'ours', 'pchip', 'bd_rate', 'bd_table',
-           'at_equal_rate', 'perceptual_tradeoff', 'markdown_table', 'ratio_rows', 'rd_figure', 'tuning_figure',
-           'comparison_figure', 'write_results', 'report', 'model_card', 'quality_for_size', 'classical_speed',
-           'speed_table', 'explorer_view', 'explorer']
+__all__ = ['SUMMARY_COLUMNS', 'SUMMARY_FORMATS', 'BD_COLUMNS', 'BD_FORMATS', 'MODEL_CARD_COLUMNS', 'MODEL_CARD_FORMATS',
+           'SPEED_CODECS', 'SPEED_STAGES', 'SPEED_COLUMNS', 'SPEED_FORMATS', 'measure', 'evaluate', 'summarize',
+           'classical_codecs', 'encode_classical', 'decode_classical', 'nearest_classical', 'benchmark_classical',
+           'ours', 'pchip', 'bd_rate', 'bd_table', 'at_equal_rate', 'perceptual_tradeoff', 'markdown_table',
+           'ratio_rows', 'rd_figure', 'tuning_figure', 'comparison_figure', 'write_results', 'report', 'model_card',
+           'quality_for_size', 'classical_speed', 'speed_table', 'explorer_view', 'explorer']
 
 # %% ../nbs/04_evaluate.ipynb #7badeecf
 def measure(images, files, decoded, with_lpips=True):
@@ -321,6 +321,9 @@ def _closest(rows, codec, bpp):
     cands = [r for r in rows if r['codec'] == codec]
     return min(cands, key=lambda r: abs(r['bpp'] - bpp)) if cands else None
 
+BD_COLUMNS = ['reference', 'psnr_bpp', 'psnr_payload_bpp', 'lpips_bpp', 'lpips_payload_bpp']   # a `bd_table` in results.md
+BD_FORMATS = {k: '{:+.1f} %' for k in BD_COLUMNS[1:]}
+
 def write_results(out_dir, rows, png_bpp, n_images):
     "results.md (tables: rates and qualities, BD-rates, the perceptual trade) and results.json from summary rows."
     out = Path(out_dir)
@@ -331,12 +334,10 @@ def write_results(out_dir, rows, png_bpp, n_images):
     if bd:
         text += ['', '### BD-rate of our codec against each classical codec (negative: we need fewer bits)', '',
                  'Our whole-file rate against the reference\'s whole-file rate (`_bpp`) and against its payload only (`_payload_bpp`).', '',
-                 markdown_table(bd, ['reference', 'psnr_bpp', 'psnr_payload_bpp', 'lpips_bpp', 'lpips_payload_bpp'],
-                                {k: '{:+.1f} %' for k in ('psnr_bpp', 'psnr_payload_bpp', 'lpips_bpp', 'lpips_payload_bpp')})]
+                 markdown_table(bd, BD_COLUMNS, BD_FORMATS)]
     if any(r['codec'] == 'ours (perceptual)' for r in rows) and any(not r['codec'].startswith('ours') for r in rows):
         text += ['', '### BD-rate of the perceptual family against each classical codec', '',
-                 markdown_table(bd_table(rows, test='ours (perceptual)'), ['reference', 'psnr_bpp', 'psnr_payload_bpp', 'lpips_bpp', 'lpips_payload_bpp'],
-                                {k: '{:+.1f} %' for k in ('psnr_bpp', 'psnr_payload_bpp', 'lpips_bpp', 'lpips_payload_bpp')})]
+                 markdown_table(bd_table(rows, test='ours (perceptual)'), BD_COLUMNS, BD_FORMATS)]
     trade = perceptual_tradeoff(rows)
     if trade:
         text += ['', '### What the perceptual term buys (β > 0 against the β = 0 curve at the same bpp)', '',
@@ -389,8 +390,9 @@ def model_card(test_images, train_images, with_lpips=True):
     rows = []
     for tune, q in [(t, q) for t in TUNINGS for q in pretrained_qualities(tune=t)]:
         info = shipped_summary(q, tune) or {}; cfg = info.get('config', {})
-        test = evaluate(load_pretrained(q, tune), test_images, with_lpips)
-        train_psnr = evaluate(load_pretrained(q, tune), train_images, with_lpips=False)['psnr']
+        codec = load_pretrained(q, tune)
+        test = evaluate(codec, test_images, with_lpips)
+        train_psnr = evaluate(codec, train_images, with_lpips=False)['psnr']
         lmbda = cfg['lmbdas'][info['shared_by'].index(q)] if info.get('shared_by') else cfg.get('lmbda', float('nan'))   # a variable-rate level: its own λ
         rows.append({'quality': q, 'tune': tune, 'filters': cfg.get('num_filters', 64), 'lmbda': lmbda, 'beta': cfg.get('beta', float('nan')),
                      'steps': info.get('steps', 0), 'train_minutes': info.get('train_seconds', float('nan')) / 60,
