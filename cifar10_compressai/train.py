@@ -489,8 +489,9 @@ def export_shipped(run_dir, quality=None, weights_dir=None, figure_dir=None, tun
     becomes the levels `qualities` (one per level it trains; default its level ids) in one `levels{a}-{b}-….keras`;
     `model_ids` (default its level ids) are the ids its files carry — ids other than the run's renumber it (`relevel`),
     as a retrained model must: an id never changes its weights, and ids in `RETIRED_MODELS` are never reused.
-    `base_dir`: the run this one continued (its `init_weights`), whose steps and wall time the summary adds in and
-    whose configuration it records under 'base'. Weights files the replaced levels used, and no other level uses,
+    `base_dir`: the run this one continued (its `init_weights`), or the chain of runs it continued, oldest first (each
+    the `init_weights` of the next): the summary adds in their steps and wall time, records the last one's configuration
+    under 'base' and any earlier ones' under 'earlier_bases'. Weights files the replaced levels used, and no other level uses,
     are removed. Returns {quality: summary}."""
     from cifar10_compressai.data import TUNINGS, _summary_path, pretrained_qualities, shipped_model_ids, shipped_summary
     from cifar10_compressai.model import RETIRED_MODELS, WEIGHTS_DIR, relevel
@@ -520,19 +521,23 @@ def export_shipped(run_dir, quality=None, weights_dir=None, figure_dir=None, tun
     name = f'quality{quality}.keras' if levels is None else 'levels' + '-'.join(map(str, ids)) + '.keras'
     previous = {shipped_summary(q, tune, weights_dir)['weights'] for q in serves if shipped_summary(q, tune, weights_dir)}
     rows = _read_log(run/'log.csv')
-    base = _read_log(Path(base_dir)/'log.csv') if base_dir else []
-    base_config = json.loads((Path(base_dir)/'config.json').read_text()) if base_dir else None
-    for cfg in filter(None, (config, base_config)):   # the package records which data and run, never a path on the machine that trained it
+    chain = [Path(base_dir)] if isinstance(base_dir, (str, os.PathLike)) else [Path(b) for b in base_dir or ()]
+    logs = [_read_log(b/'log.csv') for b in chain]
+    configs = [json.loads((b/'config.json').read_text()) for b in chain]
+    base = [row for log in logs for row in log]
+    for cfg in (config, *configs):   # the package records which data and run, never a path on the machine that trained it
         for key in PATH_FIELDS:
             if cfg.get(key): cfg[key] = Path(cfg[key]).name
     overall = {k: float(rows[-1][f'val_{k}']) for k in ('bpp', 'mse', 'psnr', 'perceptual')} if rows else {}
     each = _level_validation(rows[-1]) if rows else {}
     steps = lambda log: int(log[-1]['step']) if log else 0
     common = {'config': config, 'weights': name, 'tune': tune, 'epochs': len(rows) + len(base),
-              'steps': steps(rows) + steps(base),
+              'steps': steps(rows) + sum(steps(log) for log in logs),
               'train_seconds': round(sum(float(r['seconds']) for r in base + rows), 1),
               'images_per_second': round(float(np.mean([float(r['images_per_second']) for r in rows])), 1) if rows else 0,
-              **({'base': {'config': base_config, 'epochs': len(base), 'steps': steps(base)}} if base_dir else {})}
+              **({'base': {'config': configs[-1], 'epochs': len(logs[-1]), 'steps': steps(logs[-1])}} if chain else {}),
+              **({'earlier_bases': [{'config': c, 'epochs': len(log), 'steps': steps(log)} for c, log in zip(configs[:-1], logs[:-1])]}
+                 if len(chain) > 1 else {})}
     trained = levels or ids
     summaries = {q: {**common, 'model_id': i, 'final_validation': each.get(t, overall),
                      **({'level': q, 'shared_by': list(serves)} if levels else {})} for q, i, t in zip(serves, ids, trained)}
