@@ -1274,7 +1274,9 @@ RETIRED_MODELS = {   # model id -> the weights that wrote it: ids this build no 
     1: 'quality 1 of cifar10-compressai 0.3.0-0.4.0', 2: 'quality 2 of cifar10-compressai 0.3.0-0.4.0',
     3: 'quality 3 of cifar10-compressai 0.3.0-0.4.0', 4: 'quality 4 of cifar10-compressai 0.4.0',
     5: 'quality 5 of cifar10-compressai 0.4.0', 6: 'quality 6 of cifar10-compressai 0.4.0',
-    7: 'quality 7 (perceptual) of cifar10-compressai 0.2.0-0.6.0'}
+    7: 'quality 7 (perceptual) of cifar10-compressai 0.2.0-0.6.0',
+    14: 'perceptual quality 1 of cifar10-compressai 0.7.0', 15: 'perceptual quality 2 of cifar10-compressai 0.7.0',
+    16: 'perceptual quality 3 of cifar10-compressai 0.7.0'}
 
 def load_pretrained(quality, tune='psnr'):
     """The shipped codec for level `quality` of the `tune` family ('psnr' or 'perceptual', see `TUNINGS`), set to

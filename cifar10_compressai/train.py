@@ -433,13 +433,17 @@ LOW_RATES = dict(BASE_RUNS['low-base'], levels=(8, 9, 10), init_from='low-base',
 HIGH_RATES = dict(BASE_RUNS['high-base'], levels=(11, 12, 13), init_from='high-base', **LONGER)
 SHIPPED_LEVELS = {1: LOW_RATES, 2: LOW_RATES, 3: LOW_RATES,       # one variable-rate hyperprior model serves levels 1-3,
                   4: HIGH_RATES, 5: HIGH_RATES, 6: HIGH_RATES}    # a wider one levels 4-6
-# the perceptual family: the PSNR models fine-tuned against LPIPS (β = 1,000), each in two runs; a run's own λs are
-# reached from its init model's by `relevel` (see `start_weights`)
+# the perceptual family: the PSNR models fine-tuned against LPIPS (β = 1,000; levels 1-3 then 2,000), in a chain of
+# runs; a run's own λs are reached from its init model's by `relevel` (see `start_weights`)
 LPIPS_TUNE = {'perceptual': 'lpips', 'beta': 1000.0, 'epochs': 4, 'learning_rate': 1e-4, 'final_learning_rate': 1e-5, 'seed': 3}
 BASE_RUNS['perceptual-low-base'] = dict(LOW_RATES, **{**LPIPS_TUNE, 'levels': (14, 15, 16), 'lmbdas': (300.0, 60.0, 12.0), 'init_from': 'levels8-9-10'})
 BASE_RUNS['perceptual-high-base'] = dict(HIGH_RATES, **{**LPIPS_TUNE, 'levels': (17, 18, 19), 'lmbdas': (38.0, 18.0, 9.0), 'init_from': 'levels11-12-13'})
-PERCEPTUAL_LOW = dict(BASE_RUNS['perceptual-low-base'], lmbdas=(400.0, 200.0, 100.0), init_from='perceptual-low-base',
-                      epochs=6, final_learning_rate=1e-6, seed=4)
+BASE_RUNS['perceptual-low-mid'] = dict(BASE_RUNS['perceptual-low-base'], lmbdas=(400.0, 200.0, 100.0), init_from='perceptual-low-base',
+                                       epochs=6, final_learning_rate=1e-6, seed=4)     # release 0.7.0's levels 1-3 (ids 14-16)
+BASE_RUNS['perceptual-low-b2000'] = dict(BASE_RUNS['perceptual-low-mid'], beta=2000.0, init_from='perceptual-low-mid',
+                                         epochs=3, learning_rate=5e-5, seed=6)       # β = 2,000 at the same λs: more bits
+PERCEPTUAL_LOW = dict(BASE_RUNS['perceptual-low-b2000'], levels=(20, 21, 22), lmbdas=(545.0, 272.0, 133.0),
+                      init_from='perceptual-low-b2000', epochs=2, learning_rate=3e-5, seed=7)   # back at the PSNR levels' rates
 PERCEPTUAL_HIGH = dict(BASE_RUNS['perceptual-high-base'], lmbdas=(55.0, 27.0, 13.0), init_from='perceptual-high-base',
                        epochs=3, learning_rate=5e-5, final_learning_rate=1e-6, seed=5)
 PERCEPTUAL_LEVELS = {1: PERCEPTUAL_LOW, 2: PERCEPTUAL_LOW, 3: PERCEPTUAL_LOW, 4: PERCEPTUAL_HIGH, 5: PERCEPTUAL_HIGH, 6: PERCEPTUAL_HIGH}
