@@ -92,9 +92,10 @@ def decompress_files(inputs, out, force=False, exact=False):
 
 # %% ../nbs/05_cli.ipynb #a0cc1d8e
 def _lpips_available():
+    "Whether both LPIPS backbones' weights are at hand (fetched once if need be); if not, why, in one line."
     try:
-        from cifar10_compressai.losses import lpips_checkpoint
-        lpips_checkpoint(); return True
+        from cifar10_compressai.losses import lpips_checkpoints
+        lpips_checkpoints(); return True
     except Exception as e:
         print(f'LPIPS skipped: {str(e).splitlines()[0]}'); return False
 
@@ -123,7 +124,7 @@ def evaluate_data(data, out='models', count=1000, lpips=True):
     from cifar10_compressai.evaluate import report
     (_, _), (x_test, _) = load_cifar10(data)
     if not len(x_test): raise CLIError(f'{data}: no test_batch to evaluate on')
-    report(x_test[:count], out, with_lpips=lpips)
+    report(x_test[:count], out, with_lpips=lpips and _lpips_available())
     print(Path(out, 'results.md').read_text())
 
 def benchmark(data=None, count=1000, levels=None):

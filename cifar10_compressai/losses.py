@@ -25,8 +25,8 @@ from .data import atomic_path, atomic_write_bytes, restricted_pickle_load
 # %% auto #0
 __all__ = ['SSIM_WINDOW', 'PEAK', 'LPIPS_SDIST', 'LPIPS_SDIST_SHA256', 'LPIPS_WEIGHTS', 'VGG16_LAYERS', 'ALEXNET_MIN_SIDE',
            'LPIPS_SHIFT', 'LPIPS_SCALE', 'PERCEPTUAL_TERMS', 'bits_per_pixel', 'file_bits_per_pixel', 'psnr_from_mse',
-           'psnr', 'ssim', 'cache_dir', 'lpips_checkpoint', 'vgg16_features', 'perceptual_loss', 'lpips_distance',
-           'lpips', 'RateDistortionLoss']
+           'psnr', 'ssim', 'cache_dir', 'lpips_checkpoint', 'lpips_checkpoints', 'vgg16_features', 'perceptual_loss',
+           'lpips_distance', 'lpips', 'RateDistortionLoss']
 
 # %% ../nbs/02_losses.ipynb #b429202f
 def bits_per_pixel(likelihoods, num_pixels):
@@ -141,6 +141,10 @@ def lpips_checkpoint(path=None, download=True, net='vgg'):
             if not target.is_file(): atomic_write_bytes(target, tar.extractfile(info).read(), overwrite=True)
     archive.unlink()
     return _verified(cached, net)
+
+def lpips_checkpoints(download=True):
+    "{backbone: verified checkpoint} for every backbone in `LPIPS_WEIGHTS`: what the evaluation's two LPIPS need (raises as `lpips_checkpoint`)."
+    return {net: lpips_checkpoint(download=download, net=net) for net in LPIPS_WEIGHTS}
 
 # %% ../nbs/02_losses.ipynb #3ccd4d64
 VGG16_LAYERS = ('relu1_2', 'relu2_2', 'relu3_3', 'relu4_3', 'relu5_3')
