@@ -535,13 +535,12 @@ def export_shipped(run_dir, quality=None, weights_dir=None, figure_dir=None, tun
     overall = {k: float(rows[-1][f'val_{k}']) for k in ('bpp', 'mse', 'psnr', 'perceptual')} if rows else {}
     each = _level_validation(rows[-1]) if rows else {}
     steps = lambda log: int(log[-1]['step']) if log else 0
+    runs = [{'config': c, 'epochs': len(log), 'steps': steps(log)} for c, log in zip(configs, logs)]   # the chain, oldest first
     common = {'config': config, 'weights': name, 'tune': tune, 'epochs': len(rows) + len(base),
               'steps': steps(rows) + sum(steps(log) for log in logs),
               'train_seconds': round(sum(float(r['seconds']) for r in base + rows), 1),
               'images_per_second': round(float(np.mean([float(r['images_per_second']) for r in rows])), 1) if rows else 0,
-              **({'base': {'config': configs[-1], 'epochs': len(logs[-1]), 'steps': steps(logs[-1])}} if chain else {}),
-              **({'earlier_bases': [{'config': c, 'epochs': len(log), 'steps': steps(log)} for c, log in zip(configs[:-1], logs[:-1])]}
-                 if len(chain) > 1 else {})}
+              **({'base': runs[-1]} if runs else {}), **({'earlier_bases': runs[:-1]} if len(runs) > 1 else {})}
     trained = levels or ids
     summaries = {q: {**common, 'model_id': i, 'final_validation': each.get(t, overall),
                      **({'level': q, 'shared_by': list(serves)} if levels else {})} for q, i, t in zip(serves, ids, trained)}
