@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 from .data import import_tensorflow
 import_tensorflow()  # before Keras loads it: keeps TensorFlow's start-up lines off the terminal
 import keras
@@ -33,11 +34,13 @@ __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PA
            'SGA_TEMPERATURE', 'SGA_BATCH_PIXELS', 'DEFAULT_QUALITY', 'RETIRED_MODELS', 'GDN', 'AnalysisTransform',
            'SynthesisTransform', 'training_noise', 'EntropyBottleneck', 'update_tables', 'tables_are_current',
            'CodecError', 'RangeTables', 'pack_file', 'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid',
-           'conv_transpose_sums', 'exact_conv_transpose', 'exact_gdn', 'tiled_synthesis', 'exact_synthesis',
-           'effort_steps', 'latent_shape', 'ImageCodec', 'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis',
-           'GaussianConditional', 'scale_table', 'update_gaussian_tables', 'gaussian_tables_are_current',
-           'GaussianTables', 'exact_hyper_synthesis', 'HyperSymbols', 'HyperpriorCodec', 'VariableRateCodec', 'relevel',
-           'sga_round', 'refine_latents', 'load_pretrained', 'compress', 'decompress', 'codec_throughput']
+           'PhaseMatrix', 'phase_matrix', 'apply_phase_matrix', 'conv_transpose_sums', 'ExactConv', 'exact_conv',
+           'ExactGDN', 'exact_gdn_layer', 'run_exact', 'exact_conv_transpose', 'exact_gdn', 'exact_plan',
+           'tiled_synthesis', 'exact_synthesis', 'effort_steps', 'latent_shape', 'ImageCodec', 'fuzz_decoder',
+           'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table', 'update_gaussian_tables',
+           'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_synthesis', 'HyperSymbols', 'HyperpriorCodec',
+           'VariableRateCodec', 'relevel', 'sga_round', 'refine_latents', 'load_pretrained', 'compress', 'decompress',
+           'codec_throughput']
 
 # %% ../nbs/01_model.ipynb #af40cb1d
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
@@ -468,64 +471,118 @@ def _phase_taps(k, s):
     before = max(k - s, 0) // 2   # TensorFlow's 'same' padding
     return [[(d, s * d + a + before) for d in range(-k, k + 1) if 0 <= s * d + a + before < k] for a in range(s)]
 
-def conv_transpose_sums(x, kernel, strides):
-    """A 'same' transposed convolution of `x` (N, h, w, in) with `kernel` (k, k, out, in) as one matrix product.
+class PhaseMatrix(NamedTuple):
+    "A 'same' transposed convolution written as one matrix (see `phase_matrix`)."
+    matrix: np.ndarray   # (window · window · in, stride · stride · out): each output phase's taps in its own columns
+    window: int          # input neighbours per side that every output phase reads
+    pad: tuple           # (before, after): zero rows and columns the input needs on each side
+    stride: int
 
-    Output position (s·m + a, s·n + b) sums kernel taps over a few input neighbours of (m, n), the same few for every
-    phase (a, b): so all s² phases are one product of every position's neighbourhood (in · neighbours²) with a kernel
-    matrix that holds each phase's taps in its own columns (zeros where a phase has no tap). numpy's BLAS runs it
-    fast; on integer-valued float64 inputs within `grid_bits` its sums are exact, as any order of addition is."""
+def phase_matrix(kernel, strides):
+    """The matrix of a 'same' transposed convolution with `kernel` (k, k, out, in) and stride `strides`.
+
+    Output position (s·m + a, s·n + b) sums kernel taps over a few input neighbours of (m, n), the same window of
+    neighbours for every phase (a, b): so all s² phases are one product of each position's window (window² · in values)
+    with a matrix that holds each phase's taps in its own columns (zeros where a phase has no tap)."""
     s = int(np.ravel(strides)[0])
-    n, h, w, cin = x.shape; k, cout = kernel.shape[0], kernel.shape[2]
+    k, cout, cin = kernel.shape[0], kernel.shape[2], kernel.shape[3]
     taps = _phase_taps(k, s)
-    offsets = sorted({d for phase in taps for d, _ in phase})
-    matrix = np.zeros((len(offsets), len(offsets), cin, s, s, cout), x.dtype)
+    offsets = [d for phase in taps for d, _ in phase]
+    lo, hi = min(offsets), max(offsets)          # neighbour m − d of output block m is window position hi − d
+    matrix = np.zeros((hi - lo + 1, hi - lo + 1, cin, s, s, cout), kernel.dtype)
     for a in range(s):
         for b in range(s):
             for di, th in taps[a]:
-                for dj, tw in taps[b]: matrix[offsets.index(di), offsets.index(dj), :, a, b, :] = kernel[th, tw].T
-    lo, hi = min(offsets), max(offsets)
-    padded = np.pad(x, ((0, 0), (hi, -lo), (hi, -lo), (0, 0)))   # neighbour m − d of output block m sits at m − d + hi
-    rows = np.stack([padded[:, hi - d:hi - d + h] for d in offsets], axis=3)
-    hood = np.stack([rows[:, :, hi - d:hi - d + w] for d in offsets], axis=4)          # (N, h, w, nd, nd, in)
-    out = hood.reshape(n * h * w, -1) @ matrix.reshape(-1, s * s * cout)
-    return out.reshape(n, h, w, s, s, cout).transpose(0, 1, 3, 2, 4, 5).reshape(n, h * s, w * s, cout)
+                for dj, tw in taps[b]: matrix[hi - di, hi - dj, :, a, b, :] = kernel[th, tw].T
+    return PhaseMatrix(matrix.reshape(-1, s * s * cout), hi - lo + 1, (hi, -lo), s)
 
-def exact_conv_transpose(x, kernel, bias, strides):
-    "Transposed convolution ('same' padding, kernel (k, k, out, in)) of float64 `x`, its sums exact."
+def apply_phase_matrix(x, phases):
+    "The transposed convolution `phases` (a `PhaseMatrix`) of `x` (N, h, w, in): one matrix product, by numpy's BLAS."
+    n, h, w, cin = x.shape; s = phases.stride
+    if phases.window == 1: hood = x.reshape(-1, cin)    # a 1×1 kernel reads no neighbours
+    else:
+        padded = np.pad(x, ((0, 0), phases.pad, phases.pad, (0, 0)))
+        hood = sliding_window_view(padded, (phases.window, phases.window), axis=(1, 2))   # (N, h, w, in, window, window)
+        hood = hood.transpose(0, 1, 2, 4, 5, 3).reshape(n * h * w, -1)                  # one copy
+    out = hood @ phases.matrix
+    return out.reshape(n, h, w, s, s, -1).transpose(0, 1, 3, 2, 4, 5).reshape(n, h * s, w * s, -1)
+
+def conv_transpose_sums(x, kernel, strides):
+    """A 'same' transposed convolution of `x` (N, h, w, in) with `kernel` (k, k, out, in) as one matrix product
+    (`phase_matrix`). On integer-valued float64 inputs within `grid_bits` its sums are exact, as any order of addition is."""
+    return apply_phase_matrix(x, phase_matrix(kernel, strides))
+
+class ExactConv(NamedTuple):
+    "A convolution prepared for exact sums: its kernel on an integer grid, as a `PhaseMatrix`."
+    phases: PhaseMatrix
+    kernel_scale: float   # the power of two the kernel was multiplied by
+    bias: np.ndarray      # float64
+    bits: int             # grid bits of the input (`grid_bits` of the terms in one sum)
+
+def exact_conv(kernel, bias, strides):
+    "Prepare a transposed convolution ('same' padding, kernel (k, k, out, in)) for `run_exact`."
     kernel = np.asarray(kernel, np.float64)
     bits = grid_bits(kernel.shape[0] * kernel.shape[1] * kernel.shape[3])
-    x_int, x_scale = integer_grid(x, bits)
     kernel_int, kernel_scale = integer_grid(kernel[None], bits)
-    sums = conv_transpose_sums(x_int, kernel_int[0], strides)
-    sums /= x_scale * kernel_scale[0]
-    sums += np.asarray(bias, np.float64)
-    return sums
+    return ExactConv(phase_matrix(kernel_int[0], strides), float(kernel_scale.ravel()[0]), np.asarray(bias, np.float64), bits)
 
-def exact_gdn(x, layer):
-    "`GDN` (or IGDN) `layer` on float64 `x`, its channel-mixing sums exact."
+class ExactGDN(NamedTuple):
+    "A `GDN` (or IGDN) layer prepared for exact channel-mixing sums."
+    gamma: np.ndarray     # (C, C) integers: γᵀ on a grid of `bits` bits
+    gamma_scale: float
+    beta: np.ndarray      # float64
+    bits: int
+    inverse: bool
+
+def exact_gdn_layer(layer):
+    "Prepare `GDN` `layer` for `run_exact`."
     beta = np.square(ops.convert_to_numpy(layer.beta_root).astype(np.float64)) + layer.beta_min
     gamma = np.square(ops.convert_to_numpy(layer.gamma_root).astype(np.float64))
     bits = grid_bits(gamma.shape[0])
-    square_int, square_scale = integer_grid(np.square(x), bits)
     gamma_int, gamma_scale = integer_grid(gamma.T[None], bits)
-    norm = (square_int.reshape(-1, gamma.shape[0]) @ gamma_int[0]).reshape(x.shape) / (square_scale * gamma_scale[0]) + beta
-    return x * np.sqrt(norm) if layer.inverse else x / np.sqrt(norm)
+    return ExactGDN(gamma_int[0], float(gamma_scale.ravel()[0]), beta, bits, layer.inverse)
+
+def run_exact(x, step):
+    "One prepared layer (`ExactConv`, `ExactGDN`, or 'relu') on float64 `x`: the input scaled per image onto its grid."
+    if isinstance(step, str): return np.maximum(x, 0.0)
+    if isinstance(step, ExactGDN):
+        square_int, square_scale = integer_grid(np.square(x), step.bits)
+        norm = (square_int.reshape(-1, x.shape[-1]) @ step.gamma).reshape(x.shape) / (square_scale * step.gamma_scale) + step.beta
+        return x * np.sqrt(norm) if step.inverse else x / np.sqrt(norm)
+    x_int, x_scale = integer_grid(x, step.bits)
+    sums = apply_phase_matrix(x_int, step.phases)
+    sums /= x_scale * step.kernel_scale
+    sums += step.bias
+    return sums
+
+def exact_conv_transpose(x, kernel, bias, strides):
+    "Transposed convolution ('same' padding, kernel (k, k, out, in)) of float64 `x`, its sums exact."
+    return run_exact(x, exact_conv(kernel, bias, strides))
+
+def exact_gdn(x, layer):
+    "`GDN` (or IGDN) `layer` on float64 `x`, its channel-mixing sums exact."
+    return run_exact(x, exact_gdn_layer(layer))
 
 SYNTHESIS_TILE = 64   # latent positions per tile side (256 pixels): bounds the decoder's memory on large images
 SYNTHESIS_HALO = 4    # latent positions of context around a tile; the synthesis transform reaches 3.5
 SYNTHESIS_BATCH = 32  # images per pass: their float64 activations stay in cache (about 1.3× the speed of 256 here)
 
-def _exact_layers(transform, x):
-    "Run a transform's `stack` exactly: GDN/IGDN, ReLU, transposed convolutions and 1×1 convolutions."
+def exact_plan(transform):
+    """A transform's `stack` prepared once for exact evaluation (GDN/IGDN, ReLU, transposed and 1×1 convolutions):
+    the list of steps `run_exact` takes, so that a decode grids each kernel once, not once per batch."""
+    plan = []
     for layer in transform.stack:
-        if isinstance(layer, GDN): x = exact_gdn(x, layer); continue
-        if isinstance(layer, keras.layers.ReLU): x = np.maximum(x, 0.0); continue
+        if isinstance(layer, GDN): plan.append(exact_gdn_layer(layer)); continue
+        if isinstance(layer, keras.layers.ReLU): plan.append('relu'); continue
         kernel = ops.convert_to_numpy(layer.kernel)
         if not isinstance(layer, keras.layers.Conv2DTranspose):   # a 1×1 convolution: the transposed one of its kernel's transpose
             if kernel.shape[:2] != (1, 1) or tuple(layer.strides) != (1, 1): raise ValueError(f'{layer.name}: no exact path')
             kernel = kernel.transpose(0, 1, 3, 2)
-        x = exact_conv_transpose(x, kernel, ops.convert_to_numpy(layer.bias), layer.strides)
+        plan.append(exact_conv(kernel, ops.convert_to_numpy(layer.bias), layer.strides))
+    return plan
+
+def _exact_layers(plan, x):
+    for step in plan: x = run_exact(x, step)
     return x
 
 def tiled_synthesis(layers, y_hat, batch, tile=SYNTHESIS_TILE, halo=SYNTHESIS_HALO):
@@ -545,7 +602,8 @@ def tiled_synthesis(layers, y_hat, batch, tile=SYNTHESIS_TILE, halo=SYNTHESIS_HA
 
 def exact_synthesis(transform, y_hat, tile=SYNTHESIS_TILE, halo=SYNTHESIS_HALO):
     "A `SynthesisTransform` on latents `y_hat` in float64 with exact sums: the same image on any thread count or machine."
-    return tiled_synthesis(lambda y: _exact_layers(transform, y), np.asarray(y_hat, np.float64), SYNTHESIS_BATCH, tile, halo)
+    plan = exact_plan(transform)
+    return tiled_synthesis(lambda y: _exact_layers(plan, y), np.asarray(y_hat, np.float64), SYNTHESIS_BATCH, tile, halo)
 
 # %% ../nbs/01_model.ipynb #7418556e
 EFFORT_STEPS = (0, 30, 100, 300)    # refinement steps per `effort` level; 0: the analysis transform's latents as they are
@@ -838,7 +896,7 @@ class HyperAnalysis(keras.layers.Layer):
 class HyperSynthesis(keras.layers.Layer):
     """Hyper-latent ẑ (B, h', w', K) -> (B, 4h', 4w', 2C): the mean and the log-scale of each latent value.
 
-    Only transposed convolutions, a 1×1 convolution and ReLU: the decoder runs it with exact sums (`exact_layers`),
+    Only transposed convolutions, a 1×1 convolution and ReLU: the decoder runs it with exact sums (`exact_plan`),
     because its output picks the coding tables and must be the same on every machine."""
     def __init__(self, num_filters=64, latent_channels=64, **kwargs):
         super().__init__(**kwargs)
@@ -992,7 +1050,8 @@ HYPER_SYNTHESIS_BATCH = 128   # hyper-latents per exact pass: larger matrix prod
 def exact_hyper_synthesis(transform, z_hat, batch=HYPER_SYNTHESIS_BATCH):
     "A `HyperSynthesis` on hyper-latents `z_hat` in float64 with exact sums: the same means and log-scales on any machine."
     z_hat = np.asarray(z_hat, np.float64)
-    return np.concatenate([_exact_layers(transform, z_hat[i:i + batch]) for i in range(0, len(z_hat), batch)])
+    plan = exact_plan(transform)
+    return np.concatenate([_exact_layers(plan, z_hat[i:i + batch]) for i in range(0, len(z_hat), batch)])
 
 # %% ../nbs/01_model.ipynb #a134be2c
 class HyperSymbols(NamedTuple):
