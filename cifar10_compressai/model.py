@@ -29,18 +29,18 @@ from .data import (CIFAR_SIDE, MAX_SIDE, WEIGHTS_DIR, check_image_array, image_s
 __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PAYLOAD_BOUND_SLACK', 'MAGIC', 'MAGIC_32X32',
            'IMPLIED_SIZE', 'FORMAT_VERSION', 'VERSION_SHIFT', 'MODEL_ID_MASK', 'CHECK_BYTES', 'MAX_VARINT_BYTES',
            'LAST_LENGTH_VERSION', 'PREVIOUS_VERSIONS', 'STILL_READABLE', 'SYNTHESIS_TILE', 'SYNTHESIS_HALO',
-           'SYNTHESIS_BATCH', 'EFFORT_STEPS', 'FUZZ_KINDS', 'SCALE_MIN', 'SCALE_MAX', 'NUM_SCALES', 'TABLE_TAIL_MASS',
-           'TABLE_SIGMAS', 'TABLE_HALF_WIDTH', 'HYPER_STRIDE', 'HYPER_SYNTHESIS_BATCH', 'SGA_LEARNING_RATE',
-           'SGA_TEMPERATURE', 'SGA_BATCH_PIXELS', 'DEFAULT_QUALITY', 'RETIRED_MODELS', 'GDN', 'AnalysisTransform',
-           'SynthesisTransform', 'training_noise', 'EntropyBottleneck', 'update_tables', 'tables_are_current',
-           'CodecError', 'RangeTables', 'pack_file', 'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid',
-           'PhaseMatrix', 'phase_matrix', 'apply_phase_matrix', 'conv_transpose_sums', 'ExactConv', 'exact_conv',
-           'ExactGDN', 'exact_gdn_layer', 'run_exact', 'exact_conv_transpose', 'exact_gdn', 'exact_plan',
-           'tiled_synthesis', 'exact_synthesis', 'effort_steps', 'latent_shape', 'ImageCodec', 'fuzz_decoder',
-           'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table', 'update_gaussian_tables',
-           'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_synthesis', 'HyperSymbols', 'HyperpriorCodec',
-           'VariableRateCodec', 'relevel', 'sga_round', 'refine_latents', 'load_pretrained', 'compress', 'decompress',
-           'codec_throughput']
+           'SYNTHESIS_BATCH', 'PASS_PIXELS', 'EFFORT_STEPS', 'FUZZ_KINDS', 'SCALE_MIN', 'SCALE_MAX', 'NUM_SCALES',
+           'TABLE_TAIL_MASS', 'TABLE_SIGMAS', 'TABLE_HALF_WIDTH', 'HYPER_STRIDE', 'HYPER_SYNTHESIS_BATCH',
+           'SGA_LEARNING_RATE', 'SGA_TEMPERATURE', 'SGA_BATCH_PIXELS', 'DEFAULT_QUALITY', 'RETIRED_MODELS', 'GDN',
+           'AnalysisTransform', 'SynthesisTransform', 'training_noise', 'EntropyBottleneck', 'update_tables',
+           'tables_are_current', 'CodecError', 'RangeTables', 'pack_file', 'ParsedFile', 'parse_file', 'grid_bits',
+           'integer_grid', 'PhaseMatrix', 'phase_matrix', 'apply_phase_matrix', 'conv_transpose_sums', 'ExactConv',
+           'exact_conv', 'ExactGDN', 'exact_gdn_layer', 'run_exact', 'exact_conv_transpose', 'exact_gdn',
+           'images_per_pass', 'exact_plan', 'tiled_synthesis', 'exact_synthesis', 'effort_steps', 'latent_shape',
+           'ImageCodec', 'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table',
+           'update_gaussian_tables', 'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_synthesis',
+           'HyperSymbols', 'HyperpriorCodec', 'VariableRateCodec', 'relevel', 'sga_round', 'refine_latents',
+           'load_pretrained', 'compress', 'decompress', 'codec_throughput']
 
 # %% ../nbs/01_model.ipynb #af40cb1d
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
@@ -565,7 +565,12 @@ def exact_gdn(x, layer):
 
 SYNTHESIS_TILE = 64   # latent positions per tile side (256 pixels): bounds the decoder's memory on large images
 SYNTHESIS_HALO = 4    # latent positions of context around a tile; the synthesis transform reaches 3.5
-SYNTHESIS_BATCH = 32  # images per pass: their float64 activations stay in cache (about 1.3× the speed of 256 here)
+SYNTHESIS_BATCH = 32  # images per exact pass: their float64 activations stay in cache (about 1.3× the speed of 256 here)
+PASS_PIXELS = 1 << 20 # pixels per float32 pass: 1,024 CIFAR images (1.2-1.3× the speed of 256 here) or one 1024×1024 image
+
+def images_per_pass(height, width):
+    "How many height × width images go through a float32 transform together: PASS_PIXELS worth, at least one."
+    return max(1, PASS_PIXELS // (height * width))
 
 def exact_plan(transform):
     """A transform's `stack` prepared once for exact evaluation (GDN/IGDN, ReLU, transposed and 1×1 convolutions):
@@ -585,10 +590,12 @@ def _exact_layers(plan, x):
     for step in plan: x = run_exact(x, step)
     return x
 
-def tiled_synthesis(layers, y_hat, batch, tile=SYNTHESIS_TILE, halo=SYNTHESIS_HALO):
+def tiled_synthesis(layers, y_hat, batch=None, tile=SYNTHESIS_TILE, halo=SYNTHESIS_HALO):
     """Run `layers` (a latent batch -> an image batch, as numpy) over `y_hat` (N, h, w, C) in `batch` images at a time
-    and tiles of `tile` latent positions with `halo` positions of context: the image of one pass, in bounded memory."""
+    (default: `images_per_pass` of a tile with its halo) and tiles of `tile` latent positions with `halo` positions of
+    context: the image of one pass, in bounded memory."""
     n, h, w = y_hat.shape[:3]
+    batch = batch or images_per_pass(*(min(side, tile + 2 * halo) * STRIDE for side in (h, w)))
     image = np.empty((n, h * STRIDE, w * STRIDE, 3), y_hat.dtype)
     for first in range(0, n, batch):
         images = slice(first, first + batch)
@@ -668,18 +675,18 @@ class ImageCodec(keras.Model):
     """Learned image codec: analysis transform, factorized entropy model, synthesis transform.
 
     The workflow: build it (`num_filters`, `latent_channels`, `kernel_size` size the transforms; `model_id` 0–31 is
-    written into every file; `batch_size` is how many images go through the transforms at once), train `call` (03_train),
+    written into every file), train `call` (03_train),
     then `update_tables()`; now `compress(images)` gives one `.c10` file (bytes) per uint8 image and `decompress(files)`
     gives the images back in their shapes. `save`/`keras.saving.load_model(safe_mode=True)` keep the tables with the weights.
 
     Subclasses change the entropy model (see `HyperpriorCodec`) by overriding `_build_entropy_model`, `call`,
     `quantized_latents`, `_encode`, `_decode_all`, `_latent_values` and `_min_payload_bytes` (the last three take the coders
     `_tables()` builds once per call); the file format, batching and decoding to pixels stay here."""
-    def __init__(self, num_filters=64, latent_channels=64, kernel_size=5, model_id=0, batch_size=256, **kwargs):
+    def __init__(self, num_filters=64, latent_channels=64, kernel_size=5, model_id=0, **kwargs):
         super().__init__(**kwargs)
         if not 0 <= model_id < 32: raise ValueError(f'model_id must be in 0..31, got {model_id}')
         self.num_filters, self.latent_channels, self.kernel_size = num_filters, latent_channels, kernel_size
-        self.model_id, self.batch_size = model_id, batch_size
+        self.model_id = model_id
         self.analysis_transform = AnalysisTransform(num_filters, latent_channels, kernel_size, name='analysis_transform')
         self.synthesis_transform = SynthesisTransform(num_filters, kernel_size, name='synthesis_transform')
         self._build_entropy_model()
@@ -698,7 +705,12 @@ class ImageCodec(keras.Model):
 
     def get_config(self):
         return {**super().get_config(), 'num_filters': self.num_filters, 'latent_channels': self.latent_channels,
-                'kernel_size': self.kernel_size, 'model_id': self.model_id, 'batch_size': self.batch_size}
+                'kernel_size': self.kernel_size, 'model_id': self.model_id}
+
+    @classmethod
+    def from_config(cls, config):
+        "As Keras', reading configs saved before 0.9.0 too: their `batch_size` (images per pass) is now `images_per_pass`'s to choose."
+        return super().from_config({k: v for k, v in config.items() if k != 'batch_size'})
 
     def noise_seeds(self):
         "The training-noise generators of the entropy model (checkpoints keep their state)."
@@ -723,8 +735,8 @@ class ImageCodec(keras.Model):
         return self._coders
 
     def _batched(self, fn, batch):
-        return np.concatenate([ops.convert_to_numpy(fn(batch[i:i + self.batch_size]))
-                               for i in range(0, len(batch), self.batch_size)])
+        per = images_per_pass(*batch.shape[1:3])
+        return np.concatenate([ops.convert_to_numpy(fn(batch[i:i + per])) for i in range(0, len(batch), per)])
 
     def _analysis_groups(self, images):
         "Yields (indices, x, y) for each group of equal-sized images: the padded images in [0, 1] and their float32 latents."
@@ -795,7 +807,7 @@ class ImageCodec(keras.Model):
         for _, idx in _group_indices(shape for shape, _ in decoded).items():
             y_hat = self._latent_values([decoded[i][1] for i in idx])
             x_hat = (exact_synthesis(self.synthesis_transform, y_hat) if exact else
-                     tiled_synthesis(lambda y: ops.convert_to_numpy(self.synthesis_transform(y)), y_hat.astype('float32'), self.batch_size))
+                     tiled_synthesis(lambda y: ops.convert_to_numpy(self.synthesis_transform(y)), y_hat.astype('float32')))
             for i, im in zip(idx, x_hat):
                 h, w = decoded[i][0]
                 out[i] = np.clip(np.round(im[:h, :w] * 255.0), 0, 255).astype(np.uint8)
@@ -1074,10 +1086,10 @@ class HyperpriorCodec(ImageCodec):
     Exactness: the decoder must pick the same table as the encoder for every value, so the mean and the table index come
     from `exact_hyper_synthesis` (exact sums, float64) on both sides, never from the training path. Training (`call`)
     uses the float32 layers, with noise for the rate and the straight-through rounded latent for the reconstruction."""
-    def __init__(self, num_filters=64, latent_channels=64, kernel_size=5, model_id=0, batch_size=256, hyper_channels=32,
+    def __init__(self, num_filters=64, latent_channels=64, kernel_size=5, model_id=0, hyper_channels=32,
                  lmbda=None, **kwargs):
         self.hyper_channels, self.lmbda = hyper_channels, lmbda
-        super().__init__(num_filters, latent_channels, kernel_size, model_id, batch_size, **kwargs)
+        super().__init__(num_filters, latent_channels, kernel_size, model_id, **kwargs)
 
     def _build_entropy_model(self):
         self.hyper_analysis = HyperAnalysis(self.num_filters, self.hyper_channels, name='hyper_analysis')
@@ -1191,7 +1203,7 @@ class VariableRateCodec(HyperpriorCodec):
     `lmbdas`: the λ each level was trained for (the encoder's `effort` needs it; 03_train records it).
     Training calls `model(x, training=True, level=i)` with the index i of a level in `levels` (a scalar, or a tensor).
     Other arguments as `HyperpriorCodec`."""
-    def __init__(self, num_filters=64, latent_channels=64, kernel_size=5, model_id=None, batch_size=256, hyper_channels=32,
+    def __init__(self, num_filters=64, latent_channels=64, kernel_size=5, model_id=None, hyper_channels=32,
                  levels=(1, 2, 3), initial_gains=None, lmbdas=None, **kwargs):
         self.levels = tuple(int(l) for l in levels)
         if not self.levels or len(set(self.levels)) != len(self.levels) or not all(0 <= l < 32 for l in self.levels):
@@ -1202,7 +1214,7 @@ class VariableRateCodec(HyperpriorCodec):
         self.lmbdas = tuple(float(l) for l in lmbdas) if lmbdas is not None else None
         if self.lmbdas is not None and len(self.lmbdas) != len(self.levels): raise ValueError(f'lmbdas must be one per level, got {lmbdas!r}')
         super().__init__(num_filters, latent_channels, kernel_size, self.levels[0] if model_id is None else model_id,
-                         batch_size, hyper_channels, **kwargs)
+                         hyper_channels, **kwargs)
 
     @property
     def model_id(self): return self._level_id
