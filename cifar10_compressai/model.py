@@ -269,6 +269,7 @@ def _zigzag(v): return np.where(v >= 0, 2 * v, -2 * v - 1).astype(np.int64)
 def _unzigzag(z): return np.where(z % 2 == 0, z // 2, -(z + 1) // 2).astype(np.int64)
 
 def _encode_escapes(encoder, values):
+    if not len(values): return   # nothing to code (the common case): coding no symbols writes nothing
     z = _zigzag(np.asarray(values, np.int64))
     if len(z) and z.max() >= (1 << MAX_ESCAPE_BITS):
         raise ValueError(f'latent value {int(_unzigzag(z.max()))} is too large to code (|value| < 2**{MAX_ESCAPE_BITS - 1})')
@@ -291,6 +292,7 @@ def _min_bits(max_counts, precision):
     return Fraction(total, BIT_FRACTION)
 
 def _decode_escapes(decoder, count):
+    if not count: return np.zeros(0, np.int64)
     nbits = decoder.decode(constriction.stream.model.Uniform(MAX_ESCAPE_BITS + 1), count)
     out = []
     for n in nbits:
@@ -1014,6 +1016,7 @@ class GaussianTables:
     "constriction models built from a GaussianConditional's integer tables, and the rule that picks one for a value."
     def __init__(self, gc):
         counts, self.offset, self.length = (ops.convert_to_numpy(v) for v in (gc.table_counts, gc.table_offset, gc.table_length))
+        self.offset, self.escape = self.offset.astype(np.int64), self.length.astype(np.int64) - 1   # a table's last symbol escapes
         self.bounds = ops.convert_to_numpy(gc.log_scale_bounds).astype(np.float64)
         scale = float(1 << gc.precision)
         self.models = [constriction.stream.model.Categorical(counts[k, :self.length[k]].astype(np.float64) / scale, perfect=False)
@@ -1028,23 +1031,22 @@ class GaussianTables:
         "Code integer `symbols`, each with the table `index` gives, table by table in raster order; then the escapes."
         order, counts = self._by_table(index)
         symbols, tables = symbols.ravel()[order], index.ravel()[order]   # grouped by table, raster order within each
-        values = symbols - self.offset[tables]
-        outside = (values < 0) | (values >= self.length[tables] - 1)
-        values = np.where(outside, self.length[tables] - 1, values).astype(np.int32)
-        start = 0
-        for k in np.flatnonzero(counts):
-            encoder.encode(values[start:start + counts[k]], self.models[k]); start += counts[k]
+        values, escape = symbols - self.offset[tables], self.escape[tables]
+        outside = (values < 0) | (values >= escape)
+        if outside.any(): values = np.where(outside, escape, values)
+        values, ends = values.astype(np.int32), np.cumsum(counts).tolist()
+        for k in np.flatnonzero(counts).tolist(): encoder.encode(values[ends[k] - counts[k]:ends[k]], self.models[k])
         _encode_escapes(encoder, symbols[outside])
 
     def decode_from(self, decoder, index):
         "The symbols `encode_into` coded with tables `index` (any shape), in that shape."
         order, counts = self._by_table(index)
         tables = index.ravel()[order]
-        values = np.concatenate([decoder.decode(self.models[k], counts[k]) for k in np.flatnonzero(counts)]
+        values = np.concatenate([decoder.decode(self.models[k], int(counts[k])) for k in np.flatnonzero(counts).tolist()]
                                 + [np.zeros(0, np.int32)]).astype(np.int64)
-        escaped = values == self.length[tables] - 1
+        escaped = values == self.escape[tables]
         values += self.offset[tables]
-        values[escaped] = _decode_escapes(decoder, int(escaped.sum()))
+        if escaped.any(): values[escaped] = _decode_escapes(decoder, int(escaped.sum()))
         out = np.empty_like(values)
         out[order] = values
         return out.reshape(index.shape)
