@@ -38,9 +38,9 @@ __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PA
            'exact_conv', 'ExactGDN', 'exact_gdn_layer', 'run_exact', 'exact_conv_transpose', 'exact_gdn',
            'images_per_pass', 'exact_plan', 'tiled_synthesis', 'exact_synthesis', 'effort_steps', 'latent_shape',
            'ImageCodec', 'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table',
-           'update_gaussian_tables', 'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_synthesis',
-           'HyperSymbols', 'HyperpriorCodec', 'VariableRateCodec', 'relevel', 'sga_round', 'refine_latents',
-           'load_pretrained', 'compress', 'decompress', 'codec_throughput']
+           'update_gaussian_tables', 'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_batches',
+           'exact_hyper_synthesis', 'HyperSymbols', 'HyperpriorCodec', 'VariableRateCodec', 'relevel', 'sga_round',
+           'refine_latents', 'load_pretrained', 'compress', 'decompress', 'codec_throughput']
 
 # %% ../nbs/01_model.ipynb #af40cb1d
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
@@ -810,9 +810,8 @@ class ImageCodec(keras.Model):
             y_hat = self._latent_values([decoded[i][1] for i in idx])
             x_hat = (exact_synthesis(self.synthesis_transform, y_hat) if exact else
                      tiled_synthesis(lambda y: ops.convert_to_numpy(self.synthesis_transform(y)), y_hat.astype('float32')))
-            for i, im in zip(idx, x_hat):
-                h, w = decoded[i][0]
-                out[i] = np.clip(np.round(im[:h, :w] * 255.0), 0, 255).astype(np.uint8)
+            h, w = decoded[idx[0]][0]   # one size per group
+            for i, im in zip(idx, np.clip(np.round(x_hat[:, :h, :w] * 255.0), 0, 255).astype(np.uint8)): out[i] = im
         return out
 
     def estimate_bits(self, images):
@@ -1061,11 +1060,15 @@ class GaussianTables:
 HYPER_STRIDE = 4          # downsampling of the hyper-analysis: z has one position per 4×4 latent positions
 HYPER_SYNTHESIS_BATCH = 128   # hyper-latents per exact pass: larger matrix products (compress at level 3: 557 -> 661 images/s over 32)
 
-def exact_hyper_synthesis(transform, z_hat, batch=HYPER_SYNTHESIS_BATCH):
-    "A `HyperSynthesis` on hyper-latents `z_hat` in float64 with exact sums: the same means and log-scales on any machine."
+def exact_hyper_batches(transform, z_hat, batch=HYPER_SYNTHESIS_BATCH):
+    "`exact_hyper_synthesis` `batch` hyper-latents at a time: yields (the slice of `z_hat` it covers, its output)."
     z_hat = np.asarray(z_hat, np.float64)
     plan = exact_plan(transform)
-    return np.concatenate([_exact_layers(plan, z_hat[i:i + batch]) for i in range(0, len(z_hat), batch)])
+    for i in range(0, len(z_hat), batch): yield slice(i, i + batch), _exact_layers(plan, z_hat[i:i + batch])
+
+def exact_hyper_synthesis(transform, z_hat, batch=HYPER_SYNTHESIS_BATCH):
+    "A `HyperSynthesis` on hyper-latents `z_hat` in float64 with exact sums: the same means and log-scales on any machine."
+    return np.concatenate([out for _, out in exact_hyper_batches(transform, z_hat, batch)])
 
 # %% ../nbs/01_model.ipynb #a134be2c
 class HyperSymbols(NamedTuple):
@@ -1142,8 +1145,11 @@ class HyperpriorCodec(ImageCodec):
     def _side(self, z_symbols):
         "Exact mean and table index for a batch of hyper-latent symbols (B, h', w', K) -> two (B, 4h', 4w', C) arrays."
         z_hat = z_symbols + ops.convert_to_numpy(self.entropy_bottleneck.medians).astype(np.float64)
-        out = exact_hyper_synthesis(self.hyper_synthesis, z_hat)
-        return out[..., :self.latent_channels], self._tables()[1].scale_index(out[..., self.latent_channels:])
+        shape = (len(z_hat), z_hat.shape[1] * HYPER_STRIDE, z_hat.shape[2] * HYPER_STRIDE, self.latent_channels)
+        mean, index, tables = np.empty(shape), np.empty(shape, np.uint8), self._tables()[1]
+        for part, out in exact_hyper_batches(self.hyper_synthesis, z_hat):   # batch by batch: the log-scales never pile up
+            mean[part], index[part] = out[..., :self.latent_channels], tables.scale_index(out[..., self.latent_channels:])
+        return mean, index
 
     def quantized_latents(self, images, effort=0):
         "A `HyperSymbols` for each image: what `compress` codes (`effort`: see `refine_latents`)."
@@ -1191,7 +1197,7 @@ class HyperpriorCodec(ImageCodec):
                 out[n] = HyperSymbols(z_symbols[n], y, index[k, :h, :w], mean[k, :h, :w])
         return out
 
-    def _latent_values(self, symbols): return np.stack([s.y + s.mean for s in symbols])
+    def _latent_values(self, symbols): return np.stack([s.y for s in symbols]) + np.stack([s.mean for s in symbols])
 
 # %% ../nbs/01_model.ipynb #657f3f5c
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
