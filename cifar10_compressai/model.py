@@ -28,19 +28,19 @@ from .data import (CIFAR_SIDE, MAX_SIDE, WEIGHTS_DIR, check_image_array, image_s
 # %% auto #0
 __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PAYLOAD_BOUND_SLACK', 'MAGIC', 'MAGIC_32X32',
            'IMPLIED_SIZE', 'FORMAT_VERSION', 'VERSION_SHIFT', 'MODEL_ID_MASK', 'CHECK_BYTES', 'MAX_VARINT_BYTES',
-           'LAST_LENGTH_VERSION', 'PREVIOUS_VERSIONS', 'STILL_READABLE', 'SYNTHESIS_TILE', 'SYNTHESIS_HALO',
-           'SYNTHESIS_BATCH', 'PASS_PIXELS', 'EFFORT_STEPS', 'FUZZ_KINDS', 'SCALE_MIN', 'SCALE_MAX', 'NUM_SCALES',
-           'TABLE_TAIL_MASS', 'TABLE_SIGMAS', 'TABLE_HALF_WIDTH', 'HYPER_STRIDE', 'HYPER_SYNTHESIS_BATCH',
+           'LAST_LENGTH_VERSION', 'PREVIOUS_VERSIONS', 'STILL_READABLE', 'EXACT_CHUNK_ROWS', 'SYNTHESIS_TILE',
+           'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'PASS_PIXELS', 'EFFORT_STEPS', 'FUZZ_KINDS', 'SCALE_MIN', 'SCALE_MAX',
+           'NUM_SCALES', 'TABLE_TAIL_MASS', 'TABLE_SIGMAS', 'TABLE_HALF_WIDTH', 'HYPER_STRIDE', 'HYPER_SYNTHESIS_BATCH',
            'SGA_LEARNING_RATE', 'SGA_TEMPERATURE', 'SGA_BATCH_PIXELS', 'DEFAULT_QUALITY', 'RETIRED_MODELS', 'GDN',
            'AnalysisTransform', 'SynthesisTransform', 'training_noise', 'EntropyBottleneck', 'update_tables',
            'tables_are_current', 'CodecError', 'RangeTables', 'pack_file', 'ParsedFile', 'parse_file', 'grid_bits',
            'integer_grid', 'PhaseMatrix', 'phase_matrix', 'apply_phase_matrix', 'conv_transpose_sums', 'ExactConv',
            'exact_conv', 'ExactGDN', 'exact_gdn_layer', 'run_exact', 'exact_conv_transpose', 'exact_gdn',
-           'images_per_pass', 'exact_plan', 'tiled_synthesis', 'exact_synthesis', 'effort_steps', 'latent_shape',
-           'ImageCodec', 'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table',
-           'update_gaussian_tables', 'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_batches',
-           'exact_hyper_synthesis', 'HyperSymbols', 'HyperpriorCodec', 'VariableRateCodec', 'relevel', 'sga_round',
-           'refine_latents', 'load_pretrained', 'compress', 'decompress', 'codec_throughput']
+           'images_per_pass', 'exact_plan', 'tiled_synthesis', 'exact_synthesis', 'effort_steps', 'decode_chunks',
+           'latent_shape', 'ImageCodec', 'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional',
+           'scale_table', 'update_gaussian_tables', 'gaussian_tables_are_current', 'GaussianTables',
+           'exact_hyper_batches', 'exact_hyper_synthesis', 'HyperSymbols', 'HyperpriorCodec', 'VariableRateCodec',
+           'relevel', 'sga_round', 'refine_latents', 'load_pretrained', 'compress', 'decompress', 'codec_throughput']
 
 # %% ../nbs/01_model.ipynb #af40cb1d
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
@@ -498,15 +498,22 @@ def phase_matrix(kernel, strides):
                 for dj, tw in taps[b]: matrix[hi - di, hi - dj, :, a, b, :] = kernel[th, tw].T
     return PhaseMatrix(matrix.reshape(-1, s * s * cout), hi - lo + 1, (hi, -lo), s)
 
+EXACT_CHUNK_ROWS = 8192   # input positions per matrix product: bounds the exact path's scratch memory on large images
+
 def apply_phase_matrix(x, phases):
-    "The transposed convolution `phases` (a `PhaseMatrix`) of `x` (N, h, w, in): one matrix product, by numpy's BLAS."
+    """The transposed convolution `phases` (a `PhaseMatrix`) of `x` (N, h, w, in): a matrix product by numpy's BLAS,
+    of each position's window (one copy) with the matrix, in products of at most EXACT_CHUNK_ROWS positions."""
     n, h, w, cin = x.shape; s = phases.stride
-    if phases.window == 1: hood = x.reshape(-1, cin)    # a 1×1 kernel reads no neighbours
+    if phases.window == 1: windows = x[..., None, None]    # a 1×1 kernel reads no neighbours
     else:
         padded = np.pad(x, ((0, 0), phases.pad, phases.pad, (0, 0)))
-        hood = sliding_window_view(padded, (phases.window, phases.window), axis=(1, 2))   # (N, h, w, in, window, window)
-        hood = hood.transpose(0, 1, 2, 4, 5, 3).reshape(n * h * w, -1)                  # one copy
-    out = hood @ phases.matrix
+        windows = sliding_window_view(padded, (phases.window, phases.window), axis=(1, 2))   # (N, h, w, in, window, window)
+    product = lambda part: part.transpose(0, 1, 2, 4, 5, 3).reshape(-1, phases.matrix.shape[0]) @ phases.matrix
+    if n * h * w <= EXACT_CHUNK_ROWS: out = product(windows)
+    else:   # image by image, a band of rows at a time
+        out, rows = np.empty((n, h, w, phases.matrix.shape[1]), x.dtype), max(1, EXACT_CHUNK_ROWS // w)
+        for i in range(n):
+            for top in range(0, h, rows): out[i, top:top + rows] = product(windows[i:i + 1, top:top + rows]).reshape(-1, w, out.shape[-1])
     return out.reshape(n, h, w, s, s, -1).transpose(0, 1, 3, 2, 4, 5).reshape(n, h * s, w * s, -1)
 
 def conv_transpose_sums(x, kernel, strides):
@@ -668,6 +675,14 @@ def _likelihood_list(likelihoods):
     "`call`'s likelihoods as a list: one tensor (factorized) or one per part (hyperprior: y, then z)."
     return list(likelihoods) if isinstance(likelihoods, (list, tuple)) else [likelihoods]
 
+def decode_chunks(headers):
+    "Yields (index of the first, headers) for runs of consecutive files holding at most PASS_PIXELS pixels (one file at least)."
+    first, pixels = 0, 0
+    for n, p in enumerate(headers):
+        if n > first and pixels + p.height * p.width > PASS_PIXELS: yield first, headers[first:n]; first, pixels = n, 0
+        pixels += p.height * p.width
+    if headers: yield first, headers[first:]
+
 def latent_shape(height, width, channels):
     "Shape of the latent of a height × width image."
     return (-(-height // STRIDE), -(-width // STRIDE), channels)
@@ -776,22 +791,26 @@ class ImageCodec(keras.Model):
                           min_payload=self._min_payload_bytes(coders, im.shape[0], im.shape[1]))
                 for im, sym in zip(images, self.quantized_latents(images, effort))]
 
-    def _decode_all(self, tables, headers):
-        "Entropy-decode parsed files: the symbols of each, as `quantized_latents` gives them."
-        return [_decoding(n, tables.decode, p.words, latent_shape(p.height, p.width, self.latent_channels))
+    def _decode_all(self, tables, headers, first=0):
+        "Entropy-decode parsed files (the first of them file number `first`): the symbols of each, as `quantized_latents` gives them."
+        return [_decoding(first + n, tables.decode, p.words, latent_shape(p.height, p.width, self.latent_channels))
                 for n, p in enumerate(headers)]
 
-    def decode_latents(self, files):
-        "Entropy-decode files to (shape, symbols) pairs; the symbols equal what `quantized_latents` gave the encoder."
+    def _checked_files(self, files):
+        "The coders and every file's parsed header, each checked before any is decoded: a bad file costs no decoding."
         coders = self._tables()
         headers = _parse_files(_as_file_list(files), self.model_id)
-        for n, p in enumerate(headers):   # every file first: a bad one costs no decoding
+        for n, p in enumerate(headers):
             least = self._min_payload_bytes(coders, p.height, p.width)
             if p.payload_bytes < least:
                 raise CodecError(f'file {n}: a payload of {p.payload_bytes} bytes is too short for a {p.height}x{p.width} '
                                  f'image (this model writes at least {least})')
-        symbols = self._decode_all(coders, headers)
-        return [((p.height, p.width), s) for p, s in zip(headers, symbols)]
+        return coders, headers
+
+    def decode_latents(self, files):
+        "Entropy-decode files to (shape, symbols) pairs; the symbols equal what `quantized_latents` gave the encoder."
+        coders, headers = self._checked_files(files)
+        return [((p.height, p.width), s) for p, s in zip(headers, self._decode_all(coders, headers))]
 
     def _latent_values(self, symbols):
         "The latent ŷ (float64) the synthesis transform decodes, from a batch of decoded symbols."
@@ -803,15 +822,19 @@ class ImageCodec(keras.Model):
         The decoded latent is exact everywhere. `exact=False` (default) runs the synthesis transform on the backend's
         float32 kernels, batched and in tiles (`tiled_synthesis`: memory bounded on large images): fast, and a pixel may
         differ by one level between machines or thread counts.
-        `exact=True` runs it in exact integer-valued float64 (`exact_synthesis`): the same pixels everywhere, slower."""
-        decoded = self.decode_latents(files)
-        out = [None] * len(decoded)
-        for _, idx in _group_indices(shape for shape, _ in decoded).items():
-            y_hat = self._latent_values([decoded[i][1] for i in idx])
-            x_hat = (exact_synthesis(self.synthesis_transform, y_hat) if exact else
-                     tiled_synthesis(lambda y: ops.convert_to_numpy(self.synthesis_transform(y)), y_hat.astype('float32')))
-            h, w = decoded[idx[0]][0]   # one size per group
-            for i, im in zip(idx, np.clip(np.round(x_hat[:, :h, :w] * 255.0), 0, 255).astype(np.uint8)): out[i] = im
+        `exact=True` runs it in exact integer-valued float64 (`exact_synthesis`): the same pixels everywhere, slower.
+        Files are decoded PASS_PIXELS of images at a time (`decode_chunks`), so memory stays bounded however many."""
+        coders, headers = self._checked_files(files)
+        out = []
+        for first, chunk in decode_chunks(headers):
+            symbols = self._decode_all(coders, chunk, first)
+            pixels = [None] * len(chunk)
+            for (h, w), idx in _group_indices((p.height, p.width) for p in chunk).items():
+                y_hat = self._latent_values([symbols[i] for i in idx])
+                x_hat = (exact_synthesis(self.synthesis_transform, y_hat) if exact else
+                         tiled_synthesis(lambda y: ops.convert_to_numpy(self.synthesis_transform(y)), y_hat.astype('float32')))
+                for i, im in zip(idx, np.clip(np.round(x_hat[:, :h, :w] * 255.0), 0, 255).astype(np.uint8)): pixels[i] = im
+            out += pixels
         return out
 
     def estimate_bits(self, images):
@@ -1180,7 +1203,7 @@ class HyperpriorCodec(ImageCodec):
         y_tables.encode_into(encoder, symbols.y, symbols.scale_index)
         return encoder.get_compressed()
 
-    def _decode_all(self, coders, headers):
+    def _decode_all(self, coders, headers, first=0):
         "Three passes: every file's hyper-latent, the exact hyper-synthesis batched per size, then every latent."
         z_tables, y_tables = coders
         decoders, z_symbols = [], []
@@ -1188,12 +1211,12 @@ class HyperpriorCodec(ImageCodec):
             h, w, _ = latent_shape(p.height, p.width, self.latent_channels)
             decoders.append(constriction.stream.queue.RangeDecoder(p.words))
             z_shape = (-(-h // HYPER_STRIDE), -(-w // HYPER_STRIDE), self.hyper_channels)
-            z_symbols.append(_decoding(n, z_tables.decode_from, decoders[-1], z_shape))
+            z_symbols.append(_decoding(first + n, z_tables.decode_from, decoders[-1], z_shape))
         out = [None] * len(headers)
         for (h, w, _), idx in _group_indices(latent_shape(p.height, p.width, 1) for p in headers).items():
             mean, index = self._side(np.stack([z_symbols[n] for n in idx]))
             for k, n in enumerate(idx):
-                y = _decoding(n, y_tables.decode_from, decoders[n], index[k, :h, :w])
+                y = _decoding(first + n, y_tables.decode_from, decoders[n], index[k, :h, :w])
                 out[n] = HyperSymbols(z_symbols[n], y, index[k, :h, :w], mean[k, :h, :w])
         return out
 
