@@ -29,18 +29,19 @@ from .data import (CIFAR_SIDE, MAX_SIDE, WEIGHTS_DIR, check_image_array, image_s
 __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PAYLOAD_BOUND_SLACK', 'MAGIC', 'MAGIC_32X32',
            'IMPLIED_SIZE', 'FORMAT_VERSION', 'VERSION_SHIFT', 'MODEL_ID_MASK', 'CHECK_BYTES', 'MAX_VARINT_BYTES',
            'LAST_LENGTH_VERSION', 'PREVIOUS_VERSIONS', 'STILL_READABLE', 'EXACT_CHUNK_ROWS', 'SYNTHESIS_TILE',
-           'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'PASS_PIXELS', 'EFFORT_STEPS', 'FUZZ_KINDS', 'SCALE_MIN', 'SCALE_MAX',
-           'NUM_SCALES', 'TABLE_TAIL_MASS', 'TABLE_SIGMAS', 'TABLE_HALF_WIDTH', 'HYPER_STRIDE', 'HYPER_SYNTHESIS_BATCH',
-           'SGA_LEARNING_RATE', 'SGA_TEMPERATURE', 'SGA_BATCH_PIXELS', 'DEFAULT_QUALITY', 'RETIRED_MODELS', 'GDN',
-           'AnalysisTransform', 'SynthesisTransform', 'training_noise', 'EntropyBottleneck', 'update_tables',
-           'tables_are_current', 'CodecError', 'RangeTables', 'pack_file', 'ParsedFile', 'parse_file', 'grid_bits',
-           'integer_grid', 'PhaseMatrix', 'phase_matrix', 'apply_phase_matrix', 'conv_transpose_sums', 'ExactConv',
-           'exact_conv', 'ExactGDN', 'exact_gdn_layer', 'run_exact', 'exact_conv_transpose', 'exact_gdn',
-           'images_per_pass', 'exact_plan', 'tiled_synthesis', 'exact_synthesis', 'effort_steps', 'decode_chunks',
-           'latent_shape', 'ImageCodec', 'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional',
-           'scale_table', 'update_gaussian_tables', 'gaussian_tables_are_current', 'GaussianTables',
-           'exact_hyper_batches', 'exact_hyper_synthesis', 'HyperSymbols', 'HyperpriorCodec', 'VariableRateCodec',
-           'relevel', 'sga_round', 'refine_latents', 'load_pretrained', 'compress', 'decompress', 'codec_throughput']
+           'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'PASS_PIXELS', 'PHASE_CONV_MAX_CHANNELS', 'EFFORT_STEPS', 'FUZZ_KINDS',
+           'SCALE_MIN', 'SCALE_MAX', 'NUM_SCALES', 'TABLE_TAIL_MASS', 'TABLE_SIGMAS', 'TABLE_HALF_WIDTH',
+           'HYPER_STRIDE', 'HYPER_SYNTHESIS_BATCH', 'SGA_LEARNING_RATE', 'SGA_TEMPERATURE', 'SGA_BATCH_PIXELS',
+           'DEFAULT_QUALITY', 'RETIRED_MODELS', 'GDN', 'AnalysisTransform', 'SynthesisTransform', 'training_noise',
+           'EntropyBottleneck', 'update_tables', 'tables_are_current', 'CodecError', 'RangeTables', 'pack_file',
+           'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid', 'PhaseMatrix', 'phase_matrix', 'apply_phase_matrix',
+           'conv_transpose_sums', 'ExactConv', 'exact_conv', 'ExactGDN', 'exact_gdn_layer', 'run_exact',
+           'exact_conv_transpose', 'exact_gdn', 'images_per_pass', 'exact_plan', 'tiled_synthesis', 'exact_synthesis',
+           'phase_conv', 'float32_synthesis', 'effort_steps', 'decode_chunks', 'latent_shape', 'ImageCodec',
+           'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table',
+           'update_gaussian_tables', 'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_batches',
+           'exact_hyper_synthesis', 'HyperSymbols', 'HyperpriorCodec', 'VariableRateCodec', 'relevel', 'sga_round',
+           'refine_latents', 'load_pretrained', 'compress', 'decompress', 'codec_throughput']
 
 # %% ../nbs/01_model.ipynb #af40cb1d
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
@@ -621,6 +622,34 @@ def exact_synthesis(transform, y_hat, tile=SYNTHESIS_TILE, halo=SYNTHESIS_HALO):
     plan = exact_plan(transform)
     return tiled_synthesis(lambda y: _exact_layers(plan, y), np.asarray(y_hat, np.float64), SYNTHESIS_BATCH, tile, halo)
 
+# %% ../nbs/01_model.ipynb #f8b3d417
+PHASE_CONV_MAX_CHANNELS = 16   # strided transposed convolutions to at most this many channels run as `phase_conv` (measured above)
+
+def phase_conv(x, phases, bias):
+    """A float32 transposed convolution by its `PhaseMatrix` `phases`: one stride-1 convolution of `x` (N, h, w, in) to
+    the s²·out phase channels, then depth-to-space. The same function as the layer, its float32 sums in another order."""
+    s, window = phases.stride, phases.window
+    kernel = phases.matrix.reshape(window, window, -1, phases.matrix.shape[1])
+    if phases.pad == ((window - 1) // 2, window // 2) and window % 2: y = ops.conv(x, kernel, padding='same')
+    else: y = ops.conv(ops.pad(x, ((0, 0), phases.pad, phases.pad, (0, 0))), kernel, padding='valid')
+    n, h, w = ops.shape(y)[0], ops.shape(y)[1], ops.shape(y)[2]
+    y = ops.transpose(ops.reshape(y, (n, h, w, s, s, -1)), (0, 1, 3, 2, 4, 5))
+    return ops.reshape(y, (n, h * s, w * s, -1)) + bias
+
+def float32_synthesis(transform):
+    "`transform` (a `SynthesisTransform`) as a function latents -> numpy images, its few-channel strided layers as `phase_conv`."
+    steps = []
+    for layer in transform.stack:
+        if (isinstance(layer, keras.layers.Conv2DTranspose) and int(np.ravel(layer.strides)[0]) > 1
+                and layer.filters <= PHASE_CONV_MAX_CHANNELS):
+            phases = phase_matrix(ops.convert_to_numpy(layer.kernel), layer.strides)
+            steps.append(functools.partial(phase_conv, phases=phases, bias=ops.convert_to_numpy(layer.bias)))
+        else: steps.append(layer)
+    def run(y):
+        for step in steps: y = step(y)
+        return ops.convert_to_numpy(y)
+    return run
+
 # %% ../nbs/01_model.ipynb #7418556e
 EFFORT_STEPS = (0, 30, 100, 300)    # refinement steps per `effort` level; 0: the analysis transform's latents as they are
 
@@ -825,6 +854,7 @@ class ImageCodec(keras.Model):
         `exact=True` runs it in exact integer-valued float64 (`exact_synthesis`): the same pixels everywhere, slower.
         Files are decoded PASS_PIXELS of images at a time (`decode_chunks`), so memory stays bounded however many."""
         coders, headers = self._checked_files(files)
+        synthesis = None if exact else float32_synthesis(self.synthesis_transform)
         out = []
         for first, chunk in decode_chunks(headers):
             symbols = self._decode_all(coders, chunk, first)
@@ -832,7 +862,7 @@ class ImageCodec(keras.Model):
             for (h, w), idx in _group_indices((p.height, p.width) for p in chunk).items():
                 y_hat = self._latent_values([symbols[i] for i in idx])
                 x_hat = (exact_synthesis(self.synthesis_transform, y_hat) if exact else
-                         tiled_synthesis(lambda y: ops.convert_to_numpy(self.synthesis_transform(y)), y_hat.astype('float32')))
+                         tiled_synthesis(synthesis, y_hat.astype('float32')))
                 for i, im in zip(idx, np.clip(np.round(x_hat[:, :h, :w] * 255.0), 0, 255).astype(np.uint8)): pixels[i] = im
             out += pixels
         return out
