@@ -628,13 +628,13 @@ PHASE_CONV_MAX_CHANNELS = 16   # strided transposed convolutions to at most this
 def phase_conv(x, phases, bias):
     """A float32 transposed convolution by its `PhaseMatrix` `phases`: one stride-1 convolution of `x` (N, h, w, in) to
     the s²·out phase channels, then depth-to-space. The same function as the layer, its float32 sums in another order."""
-    s, window = phases.stride, phases.window
-    kernel = phases.matrix.reshape(window, window, -1, phases.matrix.shape[1])
+    s, window, x = phases.stride, phases.window, ops.convert_to_tensor(x)
+    kernel = ops.cast(phases.matrix.reshape(window, window, -1, phases.matrix.shape[1]), x.dtype)   # float16 under mixed precision
     if phases.pad == ((window - 1) // 2, window // 2) and window % 2: y = ops.conv(x, kernel, padding='same')
     else: y = ops.conv(ops.pad(x, ((0, 0), phases.pad, phases.pad, (0, 0))), kernel, padding='valid')
     n, h, w = ops.shape(y)[0], ops.shape(y)[1], ops.shape(y)[2]
     y = ops.transpose(ops.reshape(y, (n, h, w, s, s, -1)), (0, 1, 3, 2, 4, 5))
-    return ops.reshape(y, (n, h * s, w * s, -1)) + bias
+    return ops.reshape(y, (n, h * s, w * s, -1)) + ops.cast(bias, x.dtype)
 
 def float32_synthesis(transform):
     "`transform` (a `SynthesisTransform`) as a function latents -> numpy images, its few-channel strided layers as `phase_conv`."
