@@ -188,20 +188,25 @@ def learning_rate_schedule(config):
     return keras.optimizers.schedules.CosineDecay(config.learning_rate, total, alpha=config.final_learning_rate / config.learning_rate)
 
 def build_training(config, strategy=None):
-    "(model, loss, optimizer) for `config`, created in the scope of `strategy` (default: the current one)."
+    """(model, loss, optimizer) for `config`, created in the scope of `strategy` (default: the current one). With
+    `config.mixed_precision` they are built under Keras' 'mixed_float16' policy, and the process's own policy comes back
+    afterwards: codecs made or loaded later in the same process (a notebook's next cells) stay float32."""
     import tensorflow as tf
+    previous = keras.mixed_precision.global_policy()
     keras.mixed_precision.set_global_policy('mixed_float16' if config.mixed_precision else 'float32')
-    keras.utils.set_random_seed(config.seed)   # weight initialisation and the training-noise generator follow the seed
-    with (strategy or tf.distribute.get_strategy()).scope():
-        if config.levels: args = dict(levels=config.levels, initial_gains=initial_gains(config.lmbdas), lmbdas=config.lmbdas)
-        else: args = dict(model_id=config.model_id, **({'lmbda': config.lmbda} if config.entropy_model == 'hyperprior' else {}))
-        model = CODECS[config.entropy_model](config.num_filters, config.latent_channels, config.kernel_size, **args)
-        if config.init_weights: model.set_weights(start_weights(config))
-        optimizer = keras.optimizers.Adam(learning_rate_schedule(config), global_clipnorm=config.clip_norm or None)
-        if config.mixed_precision: optimizer = keras.optimizers.LossScaleOptimizer(optimizer)
-        optimizer.build(model.trainable_variables)
-    return model, RateDistortionLoss(config.lmbdas[0] if config.lmbdas else config.lmbda, config.alpha, config.beta,
-                                    perceptual=config.perceptual), optimizer
+    try:
+        keras.utils.set_random_seed(config.seed)   # weight initialisation and the training-noise generator follow the seed
+        with (strategy or tf.distribute.get_strategy()).scope():
+            if config.levels: args = dict(levels=config.levels, initial_gains=initial_gains(config.lmbdas), lmbdas=config.lmbdas)
+            else: args = dict(model_id=config.model_id, **({'lmbda': config.lmbda} if config.entropy_model == 'hyperprior' else {}))
+            model = CODECS[config.entropy_model](config.num_filters, config.latent_channels, config.kernel_size, **args)
+            if config.init_weights: model.set_weights(start_weights(config))
+            optimizer = keras.optimizers.Adam(learning_rate_schedule(config), global_clipnorm=config.clip_norm or None)
+            if config.mixed_precision: optimizer = keras.optimizers.LossScaleOptimizer(optimizer)
+            optimizer.build(model.trainable_variables)
+        loss = RateDistortionLoss(config.lmbdas[0] if config.lmbdas else config.lmbda, config.alpha, config.beta, perceptual=config.perceptual)
+    finally: keras.mixed_precision.set_global_policy(previous)
+    return model, loss, optimizer
 
 def start_weights(config):
     """The weights (a list of arrays, in the order of `get_weights`) a run starts from: those saved in
