@@ -721,20 +721,21 @@ class ImageCodec(keras.Model):
     """Learned image codec: analysis transform, factorized entropy model, synthesis transform.
 
     The workflow: build it (`num_filters`, `latent_channels`, `kernel_size` size the transforms; `model_id` 0–31 is
-    written into every file), train `call` (03_train),
+    written into every file; `synthesis_filters`, if given, sizes the synthesis transform apart from the analysis: a
+    lighter decoder behind the same encoder, which the files do not depend on), train `call` (03_train),
     then `update_tables()`; now `compress(images)` gives one `.c10` file (bytes) per uint8 image and `decompress(files)`
     gives the images back in their shapes. `save`/`keras.saving.load_model(safe_mode=True)` keep the tables with the weights.
 
     Subclasses change the entropy model (see `HyperpriorCodec`) by overriding `_build_entropy_model`, `call`,
     `quantized_latents`, `_encode`, `_decode_all`, `_latent_values` and `_min_payload_bytes` (the last three take the coders
     `_tables()` builds once per call); the file format, batching and decoding to pixels stay here."""
-    def __init__(self, num_filters=64, latent_channels=64, kernel_size=5, model_id=0, **kwargs):
+    def __init__(self, num_filters=64, latent_channels=64, kernel_size=5, model_id=0, synthesis_filters=None, **kwargs):
         super().__init__(**kwargs)
         if not 0 <= model_id < 32: raise ValueError(f'model_id must be in 0..31, got {model_id}')
         self.num_filters, self.latent_channels, self.kernel_size = num_filters, latent_channels, kernel_size
-        self.model_id = model_id
+        self.model_id, self.synthesis_filters = model_id, synthesis_filters
         self.analysis_transform = AnalysisTransform(num_filters, latent_channels, kernel_size, name='analysis_transform')
-        self.synthesis_transform = SynthesisTransform(num_filters, kernel_size, name='synthesis_transform')
+        self.synthesis_transform = SynthesisTransform(synthesis_filters or num_filters, kernel_size, name='synthesis_transform')
         self._build_entropy_model()
         self(np.zeros((1, STRIDE, STRIDE, 3), 'float32'))  # create every weight now, so loading needs no data
         self._coders, self._coders_key = None, None
@@ -751,7 +752,7 @@ class ImageCodec(keras.Model):
 
     def get_config(self):
         return {**super().get_config(), 'num_filters': self.num_filters, 'latent_channels': self.latent_channels,
-                'kernel_size': self.kernel_size, 'model_id': self.model_id}
+                'kernel_size': self.kernel_size, 'model_id': self.model_id, 'synthesis_filters': self.synthesis_filters}
 
     @classmethod
     def from_config(cls, config):
