@@ -272,7 +272,7 @@ def _unzigzag(z): return np.where(z % 2 == 0, z // 2, -(z + 1) // 2).astype(np.i
 def _encode_escapes(encoder, values):
     if not len(values): return   # nothing to code (the common case): coding no symbols writes nothing
     z = _zigzag(np.asarray(values, np.int64))
-    if len(z) and z.max() >= (1 << MAX_ESCAPE_BITS):
+    if z.max() >= (1 << MAX_ESCAPE_BITS):
         raise ValueError(f'latent value {int(_unzigzag(z.max()))} is too large to code (|value| < 2**{MAX_ESCAPE_BITS - 1})')
     nbits = np.array([int(v).bit_length() for v in z], np.int32)
     encoder.encode(nbits, constriction.stream.model.Uniform(MAX_ESCAPE_BITS + 1))
@@ -630,7 +630,7 @@ def phase_conv(x, phases, bias):
     the s²·out phase channels, then depth-to-space. The same function as the layer, its float32 sums in another order."""
     s, window, x = phases.stride, phases.window, ops.convert_to_tensor(x)
     kernel = ops.cast(phases.matrix.reshape(window, window, -1, phases.matrix.shape[1]), x.dtype)   # float16 under mixed precision
-    if phases.pad == ((window - 1) // 2, window // 2) and window % 2: y = ops.conv(x, kernel, padding='same')
+    if window % 2 and phases.pad == (window // 2, window // 2): y = ops.conv(x, kernel, padding='same')   # 'same' pads so
     else: y = ops.conv(ops.pad(x, ((0, 0), phases.pad, phases.pad, (0, 0))), kernel, padding='valid')
     n, h, w = ops.shape(y)[0], ops.shape(y)[1], ops.shape(y)[2]
     y = ops.transpose(ops.reshape(y, (n, h, w, s, s, -1)), (0, 1, 3, 2, 4, 5))
@@ -1099,7 +1099,7 @@ class GaussianTables:
                                 + [np.zeros(0, np.int32)]).astype(np.int64)
         escaped = values == self.escape[tables]
         values += self.offset[tables]
-        if escaped.any(): values[escaped] = _decode_escapes(decoder, int(escaped.sum()))
+        values[escaped] = _decode_escapes(decoder, int(escaped.sum()))
         out = np.empty_like(values)
         out[order] = values
         return out.reshape(index.shape)
