@@ -152,7 +152,7 @@ def _add_config_flags(parser):
         flag = '--' + f.name.replace('_', '-')
         if f.type in ('bool', bool): parser.add_argument(flag, action=argparse.BooleanOptionalAction, default=None)
         else:
-            kind = {'int': int, 'float': float}.get(f.type if isinstance(f.type, str) else f.type.__name__, str)
+            kind = {'int': int, 'float': float}.get((f.type if isinstance(f.type, str) else f.type.__name__).split(' | ')[0], str)   # 'int | None': an int
             parser.add_argument(flag, type=kind, default=None, metavar=f.name.upper())
 
 def _quality_or_base(text):

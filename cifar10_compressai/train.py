@@ -29,11 +29,12 @@ from .losses import PERCEPTUAL_TERMS, RateDistortionLoss, psnr_from_mse
 
 # %% auto #0
 __all__ = ['CODECS', 'STRATEGIES', 'PIPELINE_SEED_STRIDE', 'LOG_FIELDS', 'BASE_RUNS', 'LONGER', 'LOW_RATES', 'HIGH_RATES',
-           'SHIPPED_LEVELS', 'LPIPS_TUNE', 'PERCEPTUAL_LOW', 'PERCEPTUAL_HIGH', 'PERCEPTUAL_LEVELS', 'PATH_FIELDS',
-           'TrainConfig', 'training_data', 'make_strategy', 'is_chief', 'distributed_batches', 'learning_rate_schedule',
-           'build_training', 'start_weights', 'initial_gains', 'step_level', 'make_train_step', 'validate',
+           'LIGHT_DECODER', 'LOW_RATES_LIGHT', 'SHIPPED_LEVELS', 'LPIPS_TUNE', 'PERCEPTUAL_LOW', 'PERCEPTUAL_HIGH',
+           'PERCEPTUAL_LEVELS', 'PATH_FIELDS', 'TrainConfig', 'training_data', 'make_strategy', 'is_chief',
+           'distributed_batches', 'learning_rate_schedule', 'build_training', 'start_weights', 'train_decoder_only',
+           'weight_name', 'decides_files', 'initial_gains', 'step_level', 'make_train_step', 'validate',
            'save_checkpoint', 'load_checkpoint', 'validate_levels', 'train', 'plot_loss_curves', 'tf_config',
-           'shipped_config', 'save_deflated', 'export_shipped']
+           'shipped_config', 'save_deflated', 'same_files', 'export_shipped']
 
 # %% ../nbs/03_train.ipynb #f61ae00a
 CODECS = {'factorized': ImageCodec, 'hyperprior': HyperpriorCodec, 'variable-rate': VariableRateCodec}   # TrainConfig.entropy_model
@@ -45,7 +46,8 @@ class TrainConfig:
 
     Architecture: `entropy_model`, 'factorized' (`ImageCodec`), 'hyperprior' (`HyperpriorCodec`)
     or 'variable-rate' (`VariableRateCodec`: one model, several levels; shipped levels 1-6); `num_filters`, `latent_channels`,
-    `kernel_size` of the transforms; `model_id`, written into its files.
+    `kernel_size` of the transforms; `model_id`, written into its files; `synthesis_filters`, if given, the width of the
+    synthesis transform alone (default `num_filters`).
     Loss: `lmbda`·bpp + `alpha`·MSE (0–255 scale) + `beta`·perceptual (02_losses), the perceptual term `perceptual`
     ('vgg': `perceptual_loss`, or 'lpips': LPIPS itself; see `PERCEPTUAL_TERMS`). A variable-rate run names its
     `levels` (the model ids of its files) and `lmbdas` (one λ per level) instead of `lmbda` and `model_id`; each step
@@ -56,7 +58,9 @@ class TrainConfig:
     Data: `data_path` (a CIFAR-10 folder, None for the usual search, or 'sample'), the last `validation_images` held out,
     augmentation by shifts of up to `max_shift` pixels and optional `color_jitter`; `mosaic_every` n > 0 trains every
     n-th step on 2×2 mosaics of the batch's images (see `make_dataset`).
-    `init_weights`: start from these weights (a fine-tune); `output_dir`: the run folder;
+    `init_weights`: start from these weights (a fine-tune; see `start_weights`); `freeze_encoder`: train the synthesis
+    transform alone, everything that decides the files (analysis, hyperprior, gains, entropy models) kept as
+    `init_weights` has it (see `train_decoder_only`); `output_dir`: the run folder;
     `mixed_precision`, `xla`: the GPU switches (the entropy model stays float32).
     Devices: `strategy` 'default' (one device), 'mirrored' (every local GPU, or the logical `devices` named, e.g.
     '/gpu:0,/gpu:1') or 'multiworker' (several hosts, each named by its TF_CONFIG); `batch_size` is then the global
@@ -66,6 +70,7 @@ class TrainConfig:
     latent_channels: int = 64
     kernel_size: int = 5
     model_id: int = 0
+    synthesis_filters: int | None = None
     lmbda: float = 32.0
     alpha: float = 1.0
     beta: float = 0.0
@@ -84,6 +89,7 @@ class TrainConfig:
     color_jitter: bool = False
     mosaic_every: int = 0
     init_weights: str | None = None
+    freeze_encoder: bool = False
     output_dir: str = 'runs/default'
     mixed_precision: bool = False
     xla: bool = False
@@ -113,6 +119,8 @@ class TrainConfig:
             if min(self.lmbdas) <= 0: raise ValueError(f'lmbdas must be positive, got {self.lmbdas}')
         elif self.levels is not None or self.lmbdas is not None:
             raise ValueError(f"levels and lmbdas are for entropy_model='variable-rate' (got {self.entropy_model!r}; use lmbda and model_id)")
+        if self.synthesis_filters is not None and self.synthesis_filters < 1: raise ValueError(f'synthesis_filters must be at least 1 (or None: num_filters), got {self.synthesis_filters}')
+        if self.freeze_encoder and not self.init_weights: raise ValueError('freeze_encoder trains a decoder for the encoder of init_weights: name those weights')
         if self.mosaic_every < 0: raise ValueError(f'mosaic_every must be 0 (off) or positive, got {self.mosaic_every}')
         if not self.learning_rate > 0: raise ValueError(f'learning_rate must be positive, got {self.learning_rate}')
 
@@ -199,8 +207,10 @@ def build_training(config, strategy=None):
         with (strategy or tf.distribute.get_strategy()).scope():
             if config.levels: args = dict(levels=config.levels, initial_gains=initial_gains(config.lmbdas), lmbdas=config.lmbdas)
             else: args = dict(model_id=config.model_id, **({'lmbda': config.lmbda} if config.entropy_model == 'hyperprior' else {}))
-            model = CODECS[config.entropy_model](config.num_filters, config.latent_channels, config.kernel_size, **args)
-            if config.init_weights: model.set_weights(start_weights(config))
+            model = CODECS[config.entropy_model](config.num_filters, config.latent_channels, config.kernel_size,
+                                                 synthesis_filters=config.synthesis_filters, **args)
+            if config.init_weights: model.set_weights(start_weights(config, model))
+            if config.freeze_encoder: train_decoder_only(model)
             optimizer = keras.optimizers.Adam(learning_rate_schedule(config), global_clipnorm=config.clip_norm or None)
             if config.mixed_precision: optimizer = keras.optimizers.LossScaleOptimizer(optimizer)
             optimizer.build(model.trainable_variables)
@@ -208,16 +218,45 @@ def build_training(config, strategy=None):
     finally: keras.mixed_precision.set_global_policy(previous)
     return model, loss, optimizer
 
-def start_weights(config):
-    """The weights (a list of arrays, in the order of `get_weights`) a run starts from: those saved in
-    `config.init_weights`; a variable-rate model saved for other λs than the run's is first moved to the run's levels
-    and λs by `relevel` (each new λ's gains on the saved levels' log-log line), so a run can start from a model trained
-    for other rates — the perceptual levels start from the PSNR ones this way."""
+def start_weights(config, model):
+    """The weights (a list of arrays, in the order of `model.get_weights()`) that `model`, built for `config`, starts
+    from: those saved in `config.init_weights`, matched by name. A variable-rate model saved for other λs than the run's
+    is first moved to the run's levels and λs by `relevel` (each new λ's gains on the saved levels' log-log line), so a
+    run can start from a model trained for other rates — the perceptual levels start from the PSNR ones this way. A
+    synthesis transform of another width than the saved one (`synthesis_filters`) keeps its fresh initialisation: a
+    lighter decoder learnt behind a saved encoder (`freeze_encoder`). Any other weight the saved model lacks, or holds
+    in another shape, is an error naming it."""
     saved = keras.saving.load_model(config.init_weights, safe_mode=True)
     lmbdas = tuple(float(l) for l in config.lmbdas or ())
     if isinstance(saved, VariableRateCodec) and config.levels and saved.lmbdas and tuple(saved.lmbdas) != lmbdas:
         saved = relevel(saved, config.levels, lmbdas)
-    return saved.get_weights()
+    name = weight_name
+    found = {name(v): ops.convert_to_numpy(v) for v in saved.weights}
+    fits = lambda v: name(v) in found and tuple(found[name(v)].shape) == tuple(v.shape)
+    synthesis = [v for v in model.weights if not decides_files(v)]
+    fresh = {name(v) for v in synthesis} if not all(fits(v) for v in synthesis) else set()
+    for v in model.weights:
+        if name(v) not in fresh and not fits(v):
+            raise ValueError(f"{config.init_weights}: its weight {name(v)!r} is {found[name(v)].shape if name(v) in found else 'missing'}, "
+                             f"the run's model needs {tuple(v.shape)}: the architectures differ")
+    return [ops.convert_to_numpy(v) if name(v) in fresh else found[name(v)] for v in model.weights]
+
+def train_decoder_only(model):
+    """Mark every weight of codec `model` but its synthesis transform's as not trainable, so that training changes the
+    decoder alone: the analysis, the hyperprior, the gains and the entropy models — everything the files depend on —
+    stay as they are, and the model writes the same bytes as before for every image. The synthesis still learns from the
+    latents the codec really decodes (the training path rounds them as `compress` does). Returns `model`."""
+    for v in model.weights:
+        if decides_files(v): v.trainable = False
+    return model
+
+def weight_name(v):
+    "A codec weight's path below the model, e.g. 'analysis_transform/conv0/kernel' (the model's own name varies)."
+    return v.path.split('/', 1)[1]
+
+def decides_files(v):
+    "Whether codec weight `v` decides what the codec's files hold: every weight but the synthesis transform's."
+    return not weight_name(v).startswith('synthesis_transform/')
 
 def initial_gains(lmbdas):
     "A variable-rate codec's starting gain per level: sqrt(λ̄/λ), λ̄ the geometric mean (step size ∝ sqrt(λ) at high rate)."
@@ -436,8 +475,12 @@ BASE_RUNS['high-base'] = dict(BASE_RUNS['low-base'], levels=(4, 5, 6), lmbdas=(2
 LONGER = {'epochs': 40, 'learning_rate': 1e-4, 'final_learning_rate': 1e-6, 'seed': 1}   # a second run that anneals a base
 LOW_RATES = dict(BASE_RUNS['low-base'], levels=(8, 9, 10), init_from='low-base', **LONGER)      # its levels: the files' model ids
 HIGH_RATES = dict(BASE_RUNS['high-base'], levels=(11, 12, 13), init_from='high-base', **LONGER)
-SHIPPED_LEVELS = {1: LOW_RATES, 2: LOW_RATES, 3: LOW_RATES,       # one variable-rate hyperprior model serves levels 1-3,
-                  4: HIGH_RATES, 5: HIGH_RATES, 6: HIGH_RATES}    # a wider one levels 4-6
+BASE_RUNS['levels8-9-10'] = LOW_RATES   # levels 1-3's model up to 0.9.0; since 0.10.0 their encoder, behind a lighter decoder
+LIGHT_DECODER = {'synthesis_filters': 32, 'freeze_encoder': True, 'batch_size': 32, 'learning_rate': 1e-3,
+                 'final_learning_rate': 1e-5, 'epochs': 100, 'seed': 8}   # a 32-filter synthesis from scratch, the files unchanged
+LOW_RATES_LIGHT = dict(LOW_RATES, **LIGHT_DECODER, init_from='levels8-9-10')
+SHIPPED_LEVELS = {1: LOW_RATES_LIGHT, 2: LOW_RATES_LIGHT, 3: LOW_RATES_LIGHT,   # one variable-rate hyperprior model serves levels 1-3,
+                  4: HIGH_RATES, 5: HIGH_RATES, 6: HIGH_RATES}                  # a wider one levels 4-6
 # the perceptual family: the PSNR models fine-tuned against LPIPS (β = 1,000; levels 1-3 then 2,000), in a chain of
 # runs; a run's own λs are reached from its init model's by `relevel` (see `start_weights`)
 LPIPS_TUNE = {'perceptual': 'lpips', 'beta': 1000.0, 'epochs': 4, 'learning_rate': 1e-4, 'final_learning_rate': 1e-5, 'seed': 3}
@@ -456,8 +499,9 @@ PERCEPTUAL_LEVELS = {1: PERCEPTUAL_LOW, 2: PERCEPTUAL_LOW, 3: PERCEPTUAL_LOW, 4:
 def shipped_config(quality, data_path=None, output_dir=None, tune='psnr'):
     """The TrainConfig that produced shipped quality level `quality` of the `tune` family ('psnr' or 'perceptual'), or
     base run `quality` (a name in `BASE_RUNS`). Levels that one variable-rate model serves share one config (and one
-    run folder, `runs/levels8-9-10` for levels 1-3, named by the model ids its levels write); a run with `init_from`
-    starts from the weights of that run (`runs/NAME/model.keras`: a base run, or a shipped run), which is trained first."""
+    run folder, named by the model ids its levels write: `runs/levels11-12-13` for levels 4-6, and with `-synthesis{F}`
+    added for a decoder-only run, `runs/levels8-9-10-synthesis32` for levels 1-3); a run with `init_from` starts from the
+    weights of that run (`runs/NAME/model.keras`: a base run, or a shipped run), which is trained first."""
     shipped = {'psnr': SHIPPED_LEVELS, 'perceptual': PERCEPTUAL_LEVELS}
     if tune not in shipped: raise ValueError(f"tune must be one of {sorted(shipped)}, got {tune!r}")
     if quality in BASE_RUNS: level, output_dir = dict(BASE_RUNS[quality]), output_dir or f'runs/{quality}'
@@ -465,7 +509,8 @@ def shipped_config(quality, data_path=None, output_dir=None, tune='psnr'):
     else: raise ValueError(f'unknown quality {quality!r}; shipped {tune} levels are {sorted(shipped[tune])}, base runs {sorted(BASE_RUNS)}')
     if 'init_from' in level: level['init_weights'] = str(Path('runs')/level.pop('init_from')/'model.keras')
     if level.get('levels'):
-        return TrainConfig(data_path=data_path, output_dir=output_dir or 'runs/levels' + '-'.join(map(str, level['levels'])), **level)
+        name = 'levels' + '-'.join(map(str, level['levels'])) + (f"-synthesis{level['synthesis_filters']}" if level.get('freeze_encoder') else '')
+        return TrainConfig(data_path=data_path, output_dir=output_dir or f'runs/{name}', **level)
     return TrainConfig(**{'model_id': quality, **level}, data_path=data_path, output_dir=output_dir or f'runs/quality{quality}')
 
 # %% ../nbs/03_train.ipynb #50a478f4
@@ -488,6 +533,25 @@ def save_deflated(model, path):
             for item in src.infolist(): out.writestr(item.filename, src.read(item.filename))
     atomic_write_bytes(path, buf.getvalue(), overwrite=True)
 
+def _run_record(path):
+    "{'config', 'epochs', 'steps', 'seconds'} of a run folder, or of the chain of runs a shipped summary file describes."
+    path = Path(path)
+    if path.suffix == '.json':
+        summary = json.loads(path.read_text())
+        return {'config': summary['config'], 'epochs': summary['epochs'], 'steps': summary['steps'], 'seconds': summary['train_seconds']}
+    log = _read_log(path/'log.csv')
+    return {'config': json.loads((path/'config.json').read_text()), 'epochs': len(log),
+            'steps': int(log[-1]['step']) if log else 0, 'seconds': sum(float(r['seconds']) for r in log)}
+
+def _recorded(run): return {k: run[k] for k in ('config', 'epochs', 'steps')}   # what a summary keeps of a run it continued
+
+def same_files(a, b):
+    "Whether codecs `a` and `b` write the same files: the same levels, and equal weights wherever `decides_files`."
+    files = lambda m: {weight_name(v): ops.convert_to_numpy(v) for v in m.weights if decides_files(v)}
+    fa, fb = files(a), files(b)
+    return (getattr(a, 'levels', None) == getattr(b, 'levels', None) and fa.keys() == fb.keys()
+            and all(fa[k].shape == fb[k].shape and np.array_equal(fa[k], fb[k]) for k in fa))
+
 def export_shipped(run_dir, quality=None, weights_dir=None, figure_dir=None, tune='psnr', qualities=None, model_ids=None, base_dir=None):
     """Copy a finished run into the package as shipped level(s) of the `tune` family ('psnr' or 'perceptual'): its
     weights, and for each level a summary (`quality{q}.json`, or `perceptual{q}.json`) naming them and the model id
@@ -497,10 +561,13 @@ def export_shipped(run_dir, quality=None, weights_dir=None, figure_dir=None, tun
     A single-rate run becomes level `quality`, writing its own model id, in `quality{q}.keras`. A variable-rate run
     becomes the levels `qualities` (one per level it trains; default its level ids) in one `levels{a}-{b}-….keras`;
     `model_ids` (default its level ids) are the ids its files carry — ids other than the run's renumber it (`relevel`),
-    as a retrained model must: an id never changes its weights, and ids in `RETIRED_MODELS` are never reused.
+    as a retrained model must: an id never changes what its files mean, and ids in `RETIRED_MODELS` are never reused.
+    The replaced levels' own ids may stay only if every weight that decides the files (`decides_files`) is unchanged —
+    a new decoder (`freeze_encoder`) behind the same encoder: the files are the same bytes, and old files decode too.
     `base_dir`: the run this one continued (its `init_weights`), or the chain of runs it continued, oldest first (each
     the `init_weights` of the next): the summary adds in their steps and wall time, records the last one's configuration
-    under 'base' and any earlier ones' under 'earlier_bases'. Weights files the replaced levels used, and no other level uses,
+    under 'base' and any earlier ones' under 'earlier_bases'. Where those run folders are gone, a shipped summary
+    (`quality{q}.json`) stands for the whole chain it summarises: its configuration, and its chain's epochs, steps and time. Weights files the replaced levels used, and no other level uses,
     are removed. Returns {quality: summary}."""
     from cifar10_compressai.data import TUNINGS, _summary_path, pretrained_qualities, shipped_model_ids, shipped_summary
     from cifar10_compressai.model import RETIRED_MODELS, WEIGHTS_DIR, relevel
@@ -529,23 +596,26 @@ def export_shipped(run_dir, quality=None, weights_dir=None, figure_dir=None, tun
         raise ValueError(f'model id {clash} is already written by shipped level {taken[clash]}; give these levels other ids')
     name = f'quality{quality}.keras' if levels is None else 'levels' + '-'.join(map(str, ids)) + '.keras'
     previous = {shipped_summary(q, tune, weights_dir)['weights'] for q in serves if shipped_summary(q, tune, weights_dir)}
+    kept = set(ids) & set(shipped_model_ids(weights_dir))   # ids that the replaced levels' weights write now
+    for old in sorted(previous if kept else ()):
+        saved = keras.saving.load_model(weights_dir/old, safe_mode=True)
+        if kept & set(getattr(saved, 'levels', None) or (saved.model_id,)) and not same_files(saved, model):
+            raise ValueError(f'model ids {sorted(kept)} would write other files than {old} does: retrained weights need new ids '
+                             '(only a new decoder behind the same encoder, freeze_encoder, keeps them)')
     rows = _read_log(run/'log.csv')
     chain = [Path(base_dir)] if isinstance(base_dir, (str, os.PathLike)) else [Path(b) for b in base_dir or ()]
-    logs = [_read_log(b/'log.csv') for b in chain]
-    configs = [json.loads((b/'config.json').read_text()) for b in chain]
-    base = [row for log in logs for row in log]
-    for cfg in (config, *configs):   # the package records which data and run, never a path on the machine that trained it
+    runs = [_run_record(b) for b in chain]   # the chain, oldest first
+    for cfg in (config, *(r['config'] for r in runs)):   # the package records which data and run, never a path on the machine that trained it
         for key in PATH_FIELDS:
             if cfg.get(key): cfg[key] = Path(cfg[key]).name
     overall = {k: float(rows[-1][f'val_{k}']) for k in ('bpp', 'mse', 'psnr', 'perceptual')} if rows else {}
     each = _level_validation(rows[-1]) if rows else {}
-    steps = lambda log: int(log[-1]['step']) if log else 0
-    runs = [{'config': c, 'epochs': len(log), 'steps': steps(log)} for c, log in zip(configs, logs)]   # the chain, oldest first
-    common = {'config': config, 'weights': name, 'tune': tune, 'epochs': len(rows) + len(base),
-              'steps': steps(rows) + sum(steps(log) for log in logs),
-              'train_seconds': round(sum(float(r['seconds']) for r in base + rows), 1),
+    mine = _run_record(run)
+    common = {'config': config, 'weights': name, 'tune': tune, 'epochs': mine['epochs'] + sum(r['epochs'] for r in runs),
+              'steps': mine['steps'] + sum(r['steps'] for r in runs),
+              'train_seconds': round(mine['seconds'] + sum(r['seconds'] for r in runs), 1),
               'images_per_second': round(float(np.mean([float(r['images_per_second']) for r in rows])), 1) if rows else 0,
-              **({'base': runs[-1]} if runs else {}), **({'earlier_bases': runs[:-1]} if len(runs) > 1 else {})}
+              **({'base': _recorded(runs[-1])} if runs else {}), **({'earlier_bases': [_recorded(r) for r in runs[:-1]]} if len(runs) > 1 else {})}
     trained = levels or ids
     summaries = {q: {**common, 'model_id': i, 'final_validation': each.get(t, overall),
                      **({'level': q, 'shared_by': list(serves)} if levels else {})} for q, i, t in zip(serves, ids, trained)}
