@@ -29,12 +29,12 @@ from .losses import PERCEPTUAL_TERMS, RateDistortionLoss, psnr_from_mse
 
 # %% auto #0
 __all__ = ['CODECS', 'STRATEGIES', 'PIPELINE_SEED_STRIDE', 'LOG_FIELDS', 'BASE_RUNS', 'LONGER', 'LOW_RATES', 'HIGH_RATES',
-           'LIGHT_DECODER', 'LOW_RATES_LIGHT', 'SHIPPED_LEVELS', 'LPIPS_TUNE', 'PERCEPTUAL_LOW', 'PERCEPTUAL_HIGH',
-           'PERCEPTUAL_LEVELS', 'PATH_FIELDS', 'TrainConfig', 'training_data', 'make_strategy', 'is_chief',
-           'distributed_batches', 'learning_rate_schedule', 'build_training', 'start_weights', 'train_decoder_only',
-           'weight_name', 'decides_files', 'initial_gains', 'step_level', 'make_train_step', 'validate',
-           'save_checkpoint', 'load_checkpoint', 'validate_levels', 'train', 'plot_loss_curves', 'tf_config',
-           'shipped_config', 'save_deflated', 'same_files', 'export_shipped']
+           'LIGHT_DECODER', 'LOW_RATES_LIGHT', 'HIGH_RATES_LIGHT', 'SHIPPED_LEVELS', 'LPIPS_TUNE', 'PERCEPTUAL_LOW',
+           'PERCEPTUAL_HIGH', 'PERCEPTUAL_LEVELS', 'PATH_FIELDS', 'TrainConfig', 'training_data', 'make_strategy',
+           'is_chief', 'distributed_batches', 'learning_rate_schedule', 'build_training', 'start_weights',
+           'train_decoder_only', 'weight_name', 'decides_files', 'initial_gains', 'step_level', 'make_train_step',
+           'validate', 'save_checkpoint', 'load_checkpoint', 'validate_levels', 'train', 'plot_loss_curves',
+           'tf_config', 'shipped_config', 'save_deflated', 'same_files', 'export_shipped']
 
 # %% ../nbs/03_train.ipynb #f61ae00a
 CODECS = {'factorized': ImageCodec, 'hyperprior': HyperpriorCodec, 'variable-rate': VariableRateCodec}   # TrainConfig.entropy_model
@@ -479,8 +479,10 @@ BASE_RUNS['levels8-9-10'] = LOW_RATES   # levels 1-3's model up to 0.9.0; since 
 LIGHT_DECODER = {'synthesis_filters': 32, 'freeze_encoder': True, 'batch_size': 32, 'learning_rate': 1e-3,
                  'final_learning_rate': 1e-5, 'epochs': 100, 'seed': 8}   # a 32-filter synthesis from scratch, the files unchanged
 LOW_RATES_LIGHT = dict(LOW_RATES, **LIGHT_DECODER, init_from='levels8-9-10')
-SHIPPED_LEVELS = {1: LOW_RATES_LIGHT, 2: LOW_RATES_LIGHT, 3: LOW_RATES_LIGHT,   # one variable-rate hyperprior model serves levels 1-3,
-                  4: HIGH_RATES, 5: HIGH_RATES, 6: HIGH_RATES}                  # a wider one levels 4-6
+BASE_RUNS['levels11-12-13'] = HIGH_RATES   # the same for levels 4-6: a 48-filter decoder, 60 epochs
+HIGH_RATES_LIGHT = dict(HIGH_RATES, **{**LIGHT_DECODER, 'synthesis_filters': 48, 'epochs': 60}, init_from='levels11-12-13')
+SHIPPED_LEVELS = {1: LOW_RATES_LIGHT, 2: LOW_RATES_LIGHT, 3: LOW_RATES_LIGHT,     # one variable-rate hyperprior model serves levels 1-3,
+                  4: HIGH_RATES_LIGHT, 5: HIGH_RATES_LIGHT, 6: HIGH_RATES_LIGHT}  # a wider one levels 4-6
 # the perceptual family: the PSNR models fine-tuned against LPIPS (β = 1,000; levels 1-3 then 2,000), in a chain of
 # runs; a run's own λs are reached from its init model's by `relevel` (see `start_weights`)
 LPIPS_TUNE = {'perceptual': 'lpips', 'beta': 1000.0, 'epochs': 4, 'learning_rate': 1e-4, 'final_learning_rate': 1e-5, 'seed': 3}
@@ -499,9 +501,9 @@ PERCEPTUAL_LEVELS = {1: PERCEPTUAL_LOW, 2: PERCEPTUAL_LOW, 3: PERCEPTUAL_LOW, 4:
 def shipped_config(quality, data_path=None, output_dir=None, tune='psnr'):
     """The TrainConfig that produced shipped quality level `quality` of the `tune` family ('psnr' or 'perceptual'), or
     base run `quality` (a name in `BASE_RUNS`). Levels that one variable-rate model serves share one config (and one
-    run folder, named by the model ids its levels write: `runs/levels11-12-13` for levels 4-6, and with `-synthesis{F}`
-    added for a decoder-only run, `runs/levels8-9-10-synthesis32` for levels 1-3); a run with `init_from` starts from the
-    weights of that run (`runs/NAME/model.keras`: a base run, or a shipped run), which is trained first."""
+    run folder, named by the model ids its levels write, with `-synthesis{F}` added for a decoder-only run:
+    `runs/levels8-9-10-synthesis32` for levels 1-3, `runs/levels11-12-13-synthesis48` for 4-6); a run with `init_from`
+    starts from the weights of that run (`runs/NAME/model.keras`: a base run, or a shipped run), which is trained first."""
     shipped = {'psnr': SHIPPED_LEVELS, 'perceptual': PERCEPTUAL_LEVELS}
     if tune not in shipped: raise ValueError(f"tune must be one of {sorted(shipped)}, got {tune!r}")
     if quality in BASE_RUNS: level, output_dir = dict(BASE_RUNS[quality]), output_dir or f'runs/{quality}'
