@@ -6,6 +6,7 @@ downscaled 4, 6 and 8 times, tiled without overlap) and a 512x512 crop of grace_
 synthesis, interior latent positions):
 
     python tools/decoder_check.py OLD.keras NEW.keras     # e.g. git show HEAD~1:cifar10_compressai/weights/levels8-9-10.keras > /tmp/old.keras
+    python tools/decoder_check.py webp     # the shipped PSNR levels 1-6 against WebP m6 on the photo tiles: BD-rate
 """
 import glob, os, sys
 os.environ.setdefault('TF_CPP_MIN_LOG_LEVEL', '3')
@@ -29,6 +30,15 @@ def photo_tiles():
 
 def psnr(a, b): return float(np.mean(10 * np.log10(255.0 ** 2 / np.mean((np.asarray(a, np.float64) - b) ** 2, axis=(1, 2, 3)))))
 
+if sys.argv[1] == 'webp':
+    from cifar10_compressai.model import load_pretrained
+    from cifar10_compressai.evaluate import bd_rate, classical_codecs, encode_classical, decode_classical
+    tiles = photo_tiles(); fmt, settings, options, _ = classical_codecs()['webp']
+    def point(files, decoded): return 8 * np.mean([len(f) for f in files]) / (32 * 32), psnr(np.stack(decoded), tiles)
+    ours = [point(f, load_pretrained(q).decompress(f)) for q in range(1, 7) for f in [load_pretrained(q).compress(tiles)]]
+    webp = [point(f, [decode_classical(x) for x in f]) for s in settings for f in [[encode_classical(t, fmt, options(s)) for t in tiles]]]
+    print(f'{len(tiles)} tiles; levels 1-6 (bpp, dB):', ', '.join(f'{b:.3f} {p:.2f}' for b, p in ours))
+    print(f'BD-rate against WebP m6: {bd_rate(*zip(*webp), *zip(*ours)):+.1f} %'); sys.exit()
 old, new = (keras.saving.load_model(p, safe_mode=True) for p in sys.argv[1:3])
 assert same_files(old, new), 'the two weights files write different files: compare decoders behind one encoder only'
 import matplotlib.cbook
