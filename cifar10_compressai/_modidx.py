@@ -591,5 +591,6 @@ d = { 'settings': { 'branch': 'main',
                                           'cifar10_compressai.train.validate': ('train.html#validate', 'cifar10_compressai/train.py'),
                                           'cifar10_compressai.train.validate_levels': ( 'train.html#validate_levels',
                                                                                         'cifar10_compressai/train.py'),
-                                          'cifar10_compressai.train.weight_name': ( 'train.html#weight_name',
-                                                                                    'cifar10_compressai/train.py')}}}
+                                          'cifar10_compressai.train.weight_name': ('train.html#weight_name', 'cifar10_compressai/train.py'),
+                                          'cifar10_compressai.train.weights_by_name': ( 'train.html#weights_by_name',
+                                                                                        'cifar10_compressai/train.py')}}}

@@ -32,9 +32,9 @@ __all__ = ['CODECS', 'STRATEGIES', 'PIPELINE_SEED_STRIDE', 'LOG_FIELDS', 'BASE_R
            'LIGHT_DECODER', 'LOW_RATES_LIGHT', 'HIGH_RATES_LIGHT', 'SHIPPED_LEVELS', 'LPIPS_TUNE', 'PERCEPTUAL_LOW',
            'PERCEPTUAL_HIGH', 'PERCEPTUAL_LEVELS', 'PATH_FIELDS', 'TrainConfig', 'training_data', 'make_strategy',
            'is_chief', 'distributed_batches', 'learning_rate_schedule', 'build_training', 'start_weights',
-           'train_decoder_only', 'weight_name', 'decides_files', 'initial_gains', 'step_level', 'make_train_step',
-           'validate', 'save_checkpoint', 'load_checkpoint', 'validate_levels', 'train', 'plot_loss_curves',
-           'tf_config', 'shipped_config', 'save_deflated', 'same_files', 'export_shipped']
+           'train_decoder_only', 'weight_name', 'decides_files', 'weights_by_name', 'initial_gains', 'step_level',
+           'make_train_step', 'validate', 'save_checkpoint', 'load_checkpoint', 'validate_levels', 'train',
+           'plot_loss_curves', 'tf_config', 'shipped_config', 'save_deflated', 'same_files', 'export_shipped']
 
 # %% ../nbs/03_train.ipynb #f61ae00a
 CODECS = {'factorized': ImageCodec, 'hyperprior': HyperpriorCodec, 'variable-rate': VariableRateCodec}   # TrainConfig.entropy_model
@@ -230,8 +230,7 @@ def start_weights(config, model):
     lmbdas = tuple(float(l) for l in config.lmbdas or ())
     if isinstance(saved, VariableRateCodec) and config.levels and saved.lmbdas and tuple(saved.lmbdas) != lmbdas:
         saved = relevel(saved, config.levels, lmbdas)
-    name = weight_name
-    found = {name(v): ops.convert_to_numpy(v) for v in saved.weights}
+    found, name = weights_by_name(saved), weight_name
     fits = lambda v: name(v) in found and tuple(found[name(v)].shape) == tuple(v.shape)
     synthesis = [v for v in model.weights if not decides_files(v)]
     fresh = {name(v) for v in synthesis} if not all(fits(v) for v in synthesis) else set()
@@ -257,6 +256,10 @@ def weight_name(v):
 def decides_files(v):
     "Whether codec weight `v` decides what the codec's files hold: every weight but the synthesis transform's."
     return not weight_name(v).startswith('synthesis_transform/')
+
+def weights_by_name(model, keep=lambda v: True):
+    "{`weight_name`: numpy array} of `model`'s weights that `keep` accepts."
+    return {weight_name(v): ops.convert_to_numpy(v) for v in model.weights if keep(v)}
 
 def initial_gains(lmbdas):
     "A variable-rate codec's starting gain per level: sqrt(λ̄/λ), λ̄ the geometric mean (step size ∝ sqrt(λ) at high rate)."
@@ -549,10 +552,9 @@ def _recorded(run): return {k: run[k] for k in ('config', 'epochs', 'steps')}   
 
 def same_files(a, b):
     "Whether codecs `a` and `b` write the same files: the same levels, and equal weights wherever `decides_files`."
-    files = lambda m: {weight_name(v): ops.convert_to_numpy(v) for v in m.weights if decides_files(v)}
-    fa, fb = files(a), files(b)
+    fa, fb = weights_by_name(a, decides_files), weights_by_name(b, decides_files)
     return (getattr(a, 'levels', None) == getattr(b, 'levels', None) and fa.keys() == fb.keys()
-            and all(fa[k].shape == fb[k].shape and np.array_equal(fa[k], fb[k]) for k in fa))
+            and all(np.array_equal(fa[k], fb[k]) for k in fa))
 
 def export_shipped(run_dir, quality=None, weights_dir=None, figure_dir=None, tune='psnr', qualities=None, model_ids=None, base_dir=None):
     """Copy a finished run into the package as shipped level(s) of the `tune` family ('psnr' or 'perceptual'): its
