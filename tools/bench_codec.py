@@ -32,7 +32,7 @@ def memory(what, q, exact):
     c, x = M.load_pretrained(q), test_images()
     if what == 'many': files = c.compress(x) * 10
     else:   # 64 x 64 CIFAR test images side by side: a 2048 x 2048 image, compressed by an earlier run of this mode
-        path = os.path.join(os.environ.get('TMPDIR', '/tmp'), f'c10-big{q}.c10')
+        path = os.path.join(os.environ.get('TMPDIR', '/tmp'), f'c10-big-id{c.model_id}.c10')   # one per model id: a retrained level writes anew
         if not os.path.exists(path):
             big = np.concatenate([x] * 5)[:4096].reshape(64, 64, 32, 32, 3).transpose(0, 2, 1, 3, 4).reshape(2048, 2048, 3)
             open(path, 'wb').write(c.compress(big)[0]); print('wrote', path, '- run again to measure'); return
