@@ -406,14 +406,15 @@ def model_card(test_images, train_images, with_lpips=True):
         train_psnr = evaluate(codec, train_images, with_lpips=False)['psnr']
         lmbda = cfg['lmbdas'][info['shared_by'].index(q)] if info.get('shared_by') else cfg.get('lmbda', float('nan'))   # a variable-rate level: its own λ
         rows.append({'quality': q, 'tune': tune, 'filters': cfg.get('num_filters', 64),
-                     'decoder_filters': cfg.get('synthesis_filters') or cfg.get('num_filters', 64), 'lmbda': lmbda, 'beta': cfg.get('beta', float('nan')),
+                     'decoder_filters': cfg.get('synthesis_filters') or cfg.get('num_filters', 64),
+                     'hyper_filters': cfg.get('hyper_synthesis_filters') or cfg.get('num_filters', 64), 'lmbda': lmbda, 'beta': cfg.get('beta', float('nan')),
                      'steps': info.get('steps', 0), 'train_minutes': info.get('train_seconds', float('nan')) / 60,
                      'bpp': float(test['bpp'].mean()), 'psnr': float(test['psnr'].mean()), 'ssim': float(test['ssim'].mean()),
                      'lpips': float(np.nanmean(test['lpips'])) if with_lpips else float('nan'),
                      'train_psnr': float(train_psnr.mean()), 'gap_db': float(train_psnr.mean() - test['psnr'].mean())})
     return rows
 
-MODEL_CARD_COLUMNS = ['quality', 'tune', 'filters', 'decoder_filters', 'lmbda', 'beta', 'steps', 'train_minutes', 'bpp', 'psnr', 'ssim', 'lpips', 'train_psnr', 'gap_db']
+MODEL_CARD_COLUMNS = ['quality', 'tune', 'filters', 'decoder_filters', 'hyper_filters', 'lmbda', 'beta', 'steps', 'train_minutes', 'bpp', 'psnr', 'ssim', 'lpips', 'train_psnr', 'gap_db']
 MODEL_CARD_FORMATS = {'lmbda': '{:g}', 'beta': '{:g}', 'train_minutes': '{:.0f}', 'bpp': '{:.3f}', 'ssim': '{:.4f}', 'lpips': '{:.4f}', 'gap_db': '{:+.2f}'}
 
 # %% ../nbs/04_evaluate.ipynb #89f0dc6b

@@ -31,17 +31,17 @@ __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PA
            'LAST_LENGTH_VERSION', 'PREVIOUS_VERSIONS', 'STILL_READABLE', 'EXACT_CHUNK_ROWS', 'SYNTHESIS_TILE',
            'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'PASS_PIXELS', 'PHASE_CONV_MAX_CHANNELS', 'EFFORT_STEPS', 'FUZZ_KINDS',
            'SCALE_MIN', 'SCALE_MAX', 'NUM_SCALES', 'TABLE_TAIL_MASS', 'TABLE_SIGMAS', 'TABLE_HALF_WIDTH',
-           'HYPER_STRIDE', 'HYPER_SYNTHESIS_BATCH', 'SGA_LEARNING_RATE', 'SGA_TEMPERATURE', 'SGA_BATCH_PIXELS',
-           'DEFAULT_QUALITY', 'RETIRED_MODELS', 'GDN', 'AnalysisTransform', 'SynthesisTransform', 'training_noise',
-           'EntropyBottleneck', 'update_tables', 'tables_are_current', 'CodecError', 'RangeTables', 'pack_file',
-           'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid', 'PhaseMatrix', 'phase_matrix', 'apply_phase_matrix',
-           'conv_transpose_sums', 'ExactConv', 'exact_conv', 'ExactGDN', 'exact_gdn_layer', 'run_exact',
-           'exact_conv_transpose', 'exact_gdn', 'images_per_pass', 'exact_plan', 'tiled_synthesis', 'exact_synthesis',
-           'phase_conv', 'float32_synthesis', 'effort_steps', 'decode_chunks', 'latent_shape', 'ImageCodec',
-           'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table',
-           'update_gaussian_tables', 'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_batches',
-           'exact_hyper_synthesis', 'HyperSymbols', 'HyperpriorCodec', 'VariableRateCodec', 'relevel', 'sga_round',
-           'refine_latents', 'load_pretrained', 'compress', 'decompress', 'codec_throughput']
+           'SEARCH_VALUES_PER_THREAD', 'HYPER_STRIDE', 'HYPER_SYNTHESIS_BATCH', 'SGA_LEARNING_RATE', 'SGA_TEMPERATURE',
+           'SGA_BATCH_PIXELS', 'DEFAULT_QUALITY', 'RETIRED_MODELS', 'GDN', 'AnalysisTransform', 'SynthesisTransform',
+           'training_noise', 'EntropyBottleneck', 'update_tables', 'tables_are_current', 'CodecError', 'RangeTables',
+           'pack_file', 'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid', 'PhaseMatrix', 'phase_matrix',
+           'apply_phase_matrix', 'conv_transpose_sums', 'ExactConv', 'exact_conv', 'ExactGDN', 'exact_gdn_layer',
+           'run_exact', 'exact_conv_transpose', 'exact_gdn', 'images_per_pass', 'exact_plan', 'tiled_synthesis',
+           'exact_synthesis', 'phase_conv', 'float32_synthesis', 'effort_steps', 'decode_chunks', 'latent_shape',
+           'ImageCodec', 'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table',
+           'update_gaussian_tables', 'gaussian_tables_are_current', 'search_threads', 'GaussianTables',
+           'exact_hyper_batches', 'exact_hyper_synthesis', 'HyperSymbols', 'HyperpriorCodec', 'VariableRateCodec',
+           'relevel', 'sga_round', 'refine_latents', 'load_pretrained', 'compress', 'decompress', 'codec_throughput']
 
 # %% ../nbs/01_model.ipynb #af40cb1d
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
@@ -1065,6 +1065,17 @@ def gaussian_tables_are_current(gc):
     counts, length = ops.convert_to_numpy(gc.table_counts), ops.convert_to_numpy(gc.table_length)
     return int(length.min()) > 1 and all(int(counts[k, :length[k]].min()) >= 1 for k in range(len(length)))
 
+SEARCH_VALUES_PER_THREAD = 1 << 16   # fewer log-scales than this per thread are searched in one thread
+
+def search_threads():
+    "CPU cores this process may run on: the threads `GaussianTables.scale_index` splits a large search into."
+    return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
+
+@functools.lru_cache(maxsize=None)
+def _search_pool():
+    from concurrent.futures import ThreadPoolExecutor
+    return ThreadPoolExecutor(search_threads(), thread_name_prefix='scale-index')
+
 class GaussianTables:
     "constriction models built from a GaussianConditional's integer tables, and the rule that picks one for a value."
     def __init__(self, gc):
@@ -1077,14 +1088,23 @@ class GaussianTables:
         self.min_bits_per_value = min(_min_bits([counts[k].max()], gc.precision) for k in range(NUM_SCALES))
 
     def scale_index(self, log_scale):
-        "Table index (uint8) for each exact float64 log-scale: comparisons only, the same on every machine."
-        return np.searchsorted(self.bounds, log_scale, side='right').astype(np.uint8)
+        """Table index (uint8) for each exact float64 log-scale: comparisons only, the same on every machine. A large
+        array is searched in `search_threads()` parts at once (numpy releases the GIL while it searches)."""
+        log_scale = np.asarray(log_scale, np.float64)
+        out = np.empty(log_scale.shape, np.uint8)
+        def search(part): out[part] = np.searchsorted(self.bounds, log_scale[part], side='right')
+        threads = min(search_threads(), log_scale.size // SEARCH_VALUES_PER_THREAD, len(log_scale) if log_scale.ndim else 0)
+        if threads < 2: search(...)
+        else:   # parts along the first axis: a strided view (the log-scale half of the hyper-synthesis output) needs no copy
+            edges = np.linspace(0, len(log_scale), threads + 1).astype(int)
+            list(_search_pool().map(search, [slice(a, b) for a, b in zip(edges[:-1], edges[1:])]))
+        return out
 
     def encode_into(self, encoder, symbols, index):
         "Code integer `symbols`, each with the table `index` gives, table by table in raster order; then the escapes."
         order, counts = self._by_table(index)
-        symbols, tables = symbols.ravel()[order], index.ravel()[order]   # grouped by table, raster order within each
-        values, escape = symbols - self.offset[tables], self.escape[tables]
+        symbols = symbols.ravel()[order]                                  # grouped by table, raster order within each
+        values, escape = symbols - np.repeat(self.offset, counts), np.repeat(self.escape, counts)
         outside = (values < 0) | (values >= escape)
         if outside.any(): values = np.where(outside, escape, values)
         values, ends = values.astype(np.int32), np.cumsum(counts).tolist()
@@ -1094,13 +1114,13 @@ class GaussianTables:
     def decode_from(self, decoder, index):
         "The symbols `encode_into` coded with tables `index` (any shape), in that shape."
         order, counts = self._by_table(index)
-        tables = index.ravel()[order]
-        values = np.concatenate([decoder.decode(self.models[k], int(counts[k])) for k in np.flatnonzero(counts).tolist()]
-                                + [np.zeros(0, np.int32)]).astype(np.int64)
-        escaped = values == self.escape[tables]
-        values += self.offset[tables]
-        values[escaped] = _decode_escapes(decoder, int(escaped.sum()))
-        out = np.empty_like(values)
+        n = counts.tolist()
+        values = np.concatenate([decoder.decode(self.models[k], n[k]) for k in np.flatnonzero(counts).tolist()]
+                                + [np.zeros(0, np.int32)])
+        escaped = values == np.repeat(self.escape, counts)   # each table's run of values, in table order
+        values = values + np.repeat(self.offset, counts)
+        if escaped.any(): values[escaped] = _decode_escapes(decoder, int(escaped.sum()))
+        out = np.empty(values.shape, np.int64)
         out[order] = values
         return out.reshape(index.shape)
 
@@ -1112,7 +1132,7 @@ class GaussianTables:
 
 # %% ../nbs/01_model.ipynb #9fcbc8fa
 HYPER_STRIDE = 4          # downsampling of the hyper-analysis: z has one position per 4×4 latent positions
-HYPER_SYNTHESIS_BATCH = 128   # hyper-latents per exact pass: larger matrix products (compress at level 3: 557 -> 661 images/s over 32)
+HYPER_SYNTHESIS_BATCH = 64    # hyper-latents per exact pass: large products that stay in cache (level 3: 50 ms per 1,000 images; 128: 58, 32: 62)
 
 def exact_hyper_batches(transform, z_hat, batch=HYPER_SYNTHESIS_BATCH):
     "`exact_hyper_synthesis` `batch` hyper-latents at a time: yields (the slice of `z_hat` it covers, its output)."
@@ -1140,19 +1160,21 @@ class HyperpriorCodec(ImageCodec):
     with a factorized model (`entropy_bottleneck`); the hyper-synthesis turns the decoded ẑ into a mean and a scale for
     every value of y, coded with the Gaussian table of that scale (`gaussian_conditional`). The side information costs
     bits; in exchange each image gets its own probability model. Arguments as `ImageCodec`, plus `hyper_channels`, the
-    channels of z; `lmbda`, the λ it was trained with (the encoder's `effort` needs it; 03_train records it).
+    channels of z; `lmbda`, the λ it was trained with (the encoder's `effort` needs it; 03_train records it);
+    `hyper_synthesis_filters`, if given, the width of the hyper-synthesis (default `num_filters`). Unlike the synthesis
+    transform's, this width is paid on both sides: every `compress` and every `decompress` runs the exact hyper-synthesis.
 
     Exactness: the decoder must pick the same table as the encoder for every value, so the mean and the table index come
     from `exact_hyper_synthesis` (exact sums, float64) on both sides, never from the training path. Training (`call`)
     uses the float32 layers, with noise for the rate and the straight-through rounded latent for the reconstruction."""
     def __init__(self, num_filters=64, latent_channels=64, kernel_size=5, model_id=0, hyper_channels=32,
-                 lmbda=None, **kwargs):
-        self.hyper_channels, self.lmbda = hyper_channels, lmbda
+                 lmbda=None, hyper_synthesis_filters=None, **kwargs):
+        self.hyper_channels, self.lmbda, self.hyper_synthesis_filters = hyper_channels, lmbda, hyper_synthesis_filters
         super().__init__(num_filters, latent_channels, kernel_size, model_id, **kwargs)
 
     def _build_entropy_model(self):
         self.hyper_analysis = HyperAnalysis(self.num_filters, self.hyper_channels, name='hyper_analysis')
-        self.hyper_synthesis = HyperSynthesis(self.num_filters, self.latent_channels, name='hyper_synthesis')
+        self.hyper_synthesis = HyperSynthesis(self.hyper_synthesis_filters or self.num_filters, self.latent_channels, name='hyper_synthesis')
         self.entropy_bottleneck = EntropyBottleneck(name='entropy_bottleneck', dtype='float32')
         self.gaussian_conditional = GaussianConditional(name='gaussian_conditional', dtype='float32')
 
@@ -1177,7 +1199,8 @@ class HyperpriorCodec(ImageCodec):
             y_hat = y + ops.stop_gradient(ops.round(y - mean) + mean - y)
         return y_hat, (y_likelihoods, z_likelihoods)
 
-    def get_config(self): return {**super().get_config(), 'hyper_channels': self.hyper_channels, 'lmbda': self.lmbda}
+    def get_config(self):
+        return {**super().get_config(), 'hyper_channels': self.hyper_channels, 'lmbda': self.lmbda, 'hyper_synthesis_filters': self.hyper_synthesis_filters}
 
     def trade_off(self):
         "The λ of loss λ·bpp + MSE that this codec (at its active level) was trained for."
@@ -1251,7 +1274,10 @@ class HyperpriorCodec(ImageCodec):
                 out[n] = HyperSymbols(z_symbols[n], y, index[k, :h, :w], mean[k, :h, :w])
         return out
 
-    def _latent_values(self, symbols): return np.stack([s.y for s in symbols]) + np.stack([s.mean for s in symbols])
+    def _latent_values(self, symbols):
+        out = np.empty((len(symbols),) + symbols[0].y.shape)
+        for k, s in enumerate(symbols): np.add(s.y, s.mean, out=out[k])   # one pass, no stacked copies of y and the mean
+        return out
 
 # %% ../nbs/01_model.ipynb #657f3f5c
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
@@ -1408,6 +1434,8 @@ RETIRED_MODELS = {   # model id -> the weights that wrote it: ids this build no 
     3: 'quality 3 of cifar10-compressai 0.3.0-0.4.0', 4: 'quality 4 of cifar10-compressai 0.4.0',
     5: 'quality 5 of cifar10-compressai 0.4.0', 6: 'quality 6 of cifar10-compressai 0.4.0',
     7: 'quality 7 (perceptual) of cifar10-compressai 0.2.0-0.6.0',
+    8: 'quality 1 of cifar10-compressai 0.5.0-0.10.0', 9: 'quality 2 of cifar10-compressai 0.5.0-0.10.0',
+    10: 'quality 3 of cifar10-compressai 0.5.0-0.10.0',
     14: 'perceptual quality 1 of cifar10-compressai 0.7.0', 15: 'perceptual quality 2 of cifar10-compressai 0.7.0',
     16: 'perceptual quality 3 of cifar10-compressai 0.7.0'}
 

@@ -28,13 +28,15 @@ from .model import HyperpriorCodec, ImageCodec, VariableRateCodec, relevel
 from .losses import PERCEPTUAL_TERMS, RateDistortionLoss, psnr_from_mse
 
 # %% auto #0
-__all__ = ['CODECS', 'STRATEGIES', 'PIPELINE_SEED_STRIDE', 'LOG_FIELDS', 'BASE_RUNS', 'LONGER', 'LOW_RATES', 'HIGH_RATES',
-           'LIGHT_DECODER', 'LOW_RATES_LIGHT', 'HIGH_RATES_LIGHT', 'SHIPPED_LEVELS', 'LPIPS_TUNE', 'PERCEPTUAL_LOW',
+__all__ = ['CODECS', 'STRATEGIES', 'PIPELINE_SEED_STRIDE', 'RESIZABLE_PARTS', 'HYPERPRIOR_PARTS', 'LOG_FIELDS', 'BASE_RUNS',
+           'LONGER', 'LOW_RATES', 'HIGH_RATES', 'LIGHT_DECODER', 'LOW_RATES_LIGHT', 'HIGH_RATES_LIGHT',
+           'LIGHT_HYPERPRIOR', 'LOW_RATES_LIGHT_HYPER', 'SHIPPED_LEVELS', 'LPIPS_TUNE', 'PERCEPTUAL_LOW',
            'PERCEPTUAL_HIGH', 'PERCEPTUAL_LEVELS', 'PATH_FIELDS', 'TrainConfig', 'training_data', 'make_strategy',
            'is_chief', 'distributed_batches', 'learning_rate_schedule', 'build_training', 'start_weights',
-           'train_decoder_only', 'weight_name', 'decides_files', 'weights_by_name', 'initial_gains', 'step_level',
-           'make_train_step', 'validate', 'save_checkpoint', 'load_checkpoint', 'validate_levels', 'train',
-           'plot_loss_curves', 'tf_config', 'shipped_config', 'save_deflated', 'same_files', 'export_shipped']
+           'train_decoder_only', 'train_hyperprior_only', 'distill_hyper_synthesis', 'train_only', 'weight_name',
+           'decides_files', 'weights_by_name', 'initial_gains', 'step_level', 'make_train_step', 'validate',
+           'save_checkpoint', 'load_checkpoint', 'validate_levels', 'train', 'plot_loss_curves', 'tf_config',
+           'shipped_config', 'save_deflated', 'same_files', 'export_shipped']
 
 # %% ../nbs/03_train.ipynb #f61ae00a
 CODECS = {'factorized': ImageCodec, 'hyperprior': HyperpriorCodec, 'variable-rate': VariableRateCodec}   # TrainConfig.entropy_model
@@ -47,7 +49,7 @@ class TrainConfig:
     Architecture: `entropy_model`, 'factorized' (`ImageCodec`), 'hyperprior' (`HyperpriorCodec`)
     or 'variable-rate' (`VariableRateCodec`: one model, several levels; shipped levels 1-6); `num_filters`, `latent_channels`,
     `kernel_size` of the transforms; `model_id`, written into its files; `synthesis_filters`, if given, the width of the
-    synthesis transform alone (default `num_filters`).
+    synthesis transform alone (default `num_filters`); `hyper_synthesis_filters`, that of the hyper-synthesis (a hyperprior codec's).
     Loss: `lmbda`·bpp + `alpha`·MSE (0–255 scale) + `beta`·perceptual (02_losses), the perceptual term `perceptual`
     ('vgg': `perceptual_loss`, or 'lpips': LPIPS itself; see `PERCEPTUAL_TERMS`). A variable-rate run names its
     `levels` (the model ids of its files) and `lmbdas` (one λ per level) instead of `lmbda` and `model_id`; each step
@@ -60,7 +62,11 @@ class TrainConfig:
     n-th step on 2×2 mosaics of the batch's images (see `make_dataset`).
     `init_weights`: start from these weights (a fine-tune; see `start_weights`); `freeze_encoder`: train the synthesis
     transform alone, everything that decides the files (analysis, hyperprior, gains, entropy models) kept as
-    `init_weights` has it (see `train_decoder_only`); `output_dir`: the run folder;
+    `init_weights` has it (see `train_decoder_only`); `hyperprior_only`: train the hyperprior alone (hyper transforms and
+    z's density), the analysis, synthesis and gains kept as `init_weights` has them (see `train_hyperprior_only`): the
+    files change, the latents they code do not; `distill_steps` > 0 (with `hyperprior_only`): a run that starts from
+    scratch first teaches its hyper-synthesis to reproduce the saved one's output for this many steps
+    (`distill_hyper_synthesis`); `output_dir`: the run folder;
     `mixed_precision`, `xla`: the GPU switches (the entropy model stays float32).
     Devices: `strategy` 'default' (one device), 'mirrored' (every local GPU, or the logical `devices` named, e.g.
     '/gpu:0,/gpu:1') or 'multiworker' (several hosts, each named by its TF_CONFIG); `batch_size` is then the global
@@ -71,6 +77,7 @@ class TrainConfig:
     kernel_size: int = 5
     model_id: int = 0
     synthesis_filters: int | None = None
+    hyper_synthesis_filters: int | None = None
     lmbda: float = 32.0
     alpha: float = 1.0
     beta: float = 0.0
@@ -90,6 +97,8 @@ class TrainConfig:
     mosaic_every: int = 0
     init_weights: str | None = None
     freeze_encoder: bool = False
+    hyperprior_only: bool = False
+    distill_steps: int = 0
     output_dir: str = 'runs/default'
     mixed_precision: bool = False
     xla: bool = False
@@ -121,6 +130,13 @@ class TrainConfig:
             raise ValueError(f"levels and lmbdas are for entropy_model='variable-rate' (got {self.entropy_model!r}; use lmbda and model_id)")
         if self.synthesis_filters is not None and self.synthesis_filters < 1: raise ValueError(f'synthesis_filters must be at least 1 (or None: num_filters), got {self.synthesis_filters}')
         if self.freeze_encoder and not self.init_weights: raise ValueError('freeze_encoder trains a decoder for the encoder of init_weights: name those weights')
+        if self.hyper_synthesis_filters is not None and (self.hyper_synthesis_filters < 1 or self.entropy_model == 'factorized'):
+            raise ValueError(f'hyper_synthesis_filters sizes the hyper-synthesis of a hyperprior codec: at least 1, and not with entropy_model={self.entropy_model!r} (got {self.hyper_synthesis_filters})')
+        if self.hyperprior_only and (self.entropy_model == 'factorized' or not self.init_weights or self.freeze_encoder):
+            raise ValueError('hyperprior_only trains a new hyperprior for the transforms of init_weights: it needs a hyperprior codec, '
+                             'init_weights, and not freeze_encoder (which trains the synthesis alone)')
+        if self.distill_steps < 0 or (self.distill_steps and not self.hyperprior_only):
+            raise ValueError(f'distill_steps teaches a new hyper-synthesis the saved one: 0 (off), or positive with hyperprior_only (got {self.distill_steps})')
         if self.mosaic_every < 0: raise ValueError(f'mosaic_every must be 0 (off) or positive, got {self.mosaic_every}')
         if not self.learning_rate > 0: raise ValueError(f'learning_rate must be positive, got {self.learning_rate}')
 
@@ -208,9 +224,11 @@ def build_training(config, strategy=None):
             if config.levels: args = dict(levels=config.levels, initial_gains=initial_gains(config.lmbdas), lmbdas=config.lmbdas)
             else: args = dict(model_id=config.model_id, **({'lmbda': config.lmbda} if config.entropy_model == 'hyperprior' else {}))
             model = CODECS[config.entropy_model](config.num_filters, config.latent_channels, config.kernel_size,
-                                                 synthesis_filters=config.synthesis_filters, **args)
+                                                 synthesis_filters=config.synthesis_filters, **args,
+                                                 **({} if config.entropy_model == 'factorized' else {'hyper_synthesis_filters': config.hyper_synthesis_filters}))
             if config.init_weights: model.set_weights(start_weights(config, model))
             if config.freeze_encoder: train_decoder_only(model)
+            if config.hyperprior_only: train_hyperprior_only(model)
             optimizer = keras.optimizers.Adam(learning_rate_schedule(config), global_clipnorm=config.clip_norm or None)
             if config.mixed_precision: optimizer = keras.optimizers.LossScaleOptimizer(optimizer)
             optimizer.build(model.trainable_variables)
@@ -218,22 +236,28 @@ def build_training(config, strategy=None):
     finally: keras.mixed_precision.set_global_policy(previous)
     return model, loss, optimizer
 
+RESIZABLE_PARTS = ('synthesis_transform/', 'hyper_analysis/', 'hyper_synthesis/')   # transforms a run may start afresh at a new width
+HYPERPRIOR_PARTS = ('hyper_analysis/', 'hyper_synthesis/', 'entropy_bottleneck/')   # what `train_hyperprior_only` trains
+
 def start_weights(config, model):
     """The weights (a list of arrays, in the order of `model.get_weights()`) that `model`, built for `config`, starts
     from: those saved in `config.init_weights`, matched by name. A variable-rate model saved for other λs than the run's
     is first moved to the run's levels and λs by `relevel` (each new λ's gains on the saved levels' log-log line), so a
     run can start from a model trained for other rates — the perceptual levels start from the PSNR ones this way. A
-    synthesis transform of another width than the saved one (`synthesis_filters`) keeps its fresh initialisation: a
-    lighter decoder learnt behind a saved encoder (`freeze_encoder`). Any other weight the saved model lacks, or holds
-    in another shape, is an error naming it."""
+    transform of another width than the saved one (one of `RESIZABLE_PARTS`: the synthesis, `synthesis_filters`, or a
+    hyper transform, `hyper_synthesis_filters` for the hyper-synthesis) keeps its fresh initialisation: a lighter decoder learnt behind a saved encoder
+    (`freeze_encoder`), a lighter hyperprior for saved transforms (`hyperprior_only`). Any other weight the saved model
+    lacks, or holds in another shape, is an error naming it."""
     saved = keras.saving.load_model(config.init_weights, safe_mode=True)
     lmbdas = tuple(float(l) for l in config.lmbdas or ())
     if isinstance(saved, VariableRateCodec) and config.levels and saved.lmbdas and tuple(saved.lmbdas) != lmbdas:
         saved = relevel(saved, config.levels, lmbdas)
     found, name = weights_by_name(saved), weight_name
     fits = lambda v: name(v) in found and tuple(found[name(v)].shape) == tuple(v.shape)
-    synthesis = [v for v in model.weights if not decides_files(v)]
-    fresh = {name(v) for v in synthesis} if not all(fits(v) for v in synthesis) else set()
+    fresh = set()
+    for part in RESIZABLE_PARTS:
+        members = [v for v in model.weights if name(v).startswith(part)]
+        if not all(fits(v) for v in members): fresh |= {name(v) for v in members}
     for v in model.weights:
         if name(v) not in fresh and not fits(v):
             raise ValueError(f"{config.init_weights}: its weight {name(v)!r} is {found[name(v)].shape if name(v) in found else 'missing'}, "
@@ -245,8 +269,48 @@ def train_decoder_only(model):
     decoder alone: the analysis, the hyperprior, the gains and the entropy models — everything the files depend on —
     stay as they are, and the model writes the same bytes as before for every image. The synthesis still learns from the
     latents the codec really decodes (the training path rounds them as `compress` does). Returns `model`."""
+    return train_only(model, lambda v: not decides_files(v))
+
+def train_hyperprior_only(model):
+    """Mark every weight of hyperprior codec `model` but its hyperprior's (`HYPERPRIOR_PARTS`: the hyper transforms and
+    z's density) as not trainable: the analysis, the gains and the synthesis stay, so every image keeps its latent and
+    its reconstruction from a given latent; what learns is the model that codes the latent — a narrower hyperprior is
+    cheaper on both sides. The files change, so the levels need new model ids (`export_shipped`). Returns `model`."""
+    return train_only(model, lambda v: weight_name(v).startswith(HYPERPRIOR_PARTS))
+
+def distill_hyper_synthesis(model, teacher, images, steps, batch_size=64, learning_rate=1e-3, seed=0):
+    """Teach the hyper-synthesis of hyperprior codec `model` (a narrower one, say) to reproduce `teacher`'s, a saved codec
+    with the same analysis, gains and hyper-analysis: `steps` steps of Adam (from `learning_rate`, cosine-decayed to 1 %
+    of it; batches of `batch_size`, drawn with `seed`) on the mean squared difference of their outputs — every mean and
+    log-scale — for the rounded hyper-latents of `images` (uint8) and their mirror images at each of `model`'s levels.
+    Much faster than learning the hyper-synthesis from the rate alone: a start, which the run then trains for rate
+    (`hyperprior_only`). Returns the last batch's loss."""
+    import tensorflow as tf
+    images = np.concatenate([images, images[:, :, ::-1]])
+    medians = ops.convert_to_numpy(model.entropy_bottleneck.medians)
+    active, z_hat = model.model_id, []
+    for level in getattr(model, 'levels', (active,)):
+        model.model_id = level
+        for _, _, y in model._analysis_groups(list(images)):
+            z_hat.append(np.round(model._batched(model.hyper_analysis, y) - medians) + medians)
+    model.model_id = active
+    z_hat = np.concatenate(z_hat).astype('float32')
+    student, target = model.hyper_synthesis, teacher.hyper_synthesis
+    optimizer = keras.optimizers.Adam(keras.optimizers.schedules.CosineDecay(learning_rate, steps, alpha=0.01))
+    optimizer.build(student.trainable_variables)
+    @tf.function(autograph=False)
+    def step(z):
+        with tf.GradientTape() as tape: loss = tf.reduce_mean(tf.square(student(z) - target(z)))
+        optimizer.apply(tape.gradient(loss, student.trainable_variables), student.trainable_variables)
+        return loss
+    rng = np.random.default_rng(seed)
+    for _ in range(steps): loss = step(z_hat[rng.integers(0, len(z_hat), batch_size)])
+    return float(loss)
+
+def train_only(model, keep):
+    "Mark every weight of `model` that `keep` rejects as not trainable (the others keep their own flag); returns `model`."
     for v in model.weights:
-        if decides_files(v): v.trainable = False
+        if not keep(v): v.trainable = False
     return model
 
 def weight_name(v):
@@ -401,6 +465,10 @@ def train(config, verbose=1, max_epochs=None):
     train_images, val_images = training_data(config)
     model, loss_fn, optimizer = build_training(config, strategy)
     start = load_checkpoint(run, model, optimizer)
+    if not start and config.distill_steps:
+        teacher = keras.saving.load_model(config.init_weights, safe_mode=True)
+        loss = distill_hyper_synthesis(model, teacher, train_images, config.distill_steps, seed=config.seed)
+        if verbose: print(f'hyper-synthesis distilled from {config.init_weights}: {config.distill_steps} steps, last mean squared difference {loss:.5f}')
     rows = [r for r in _read_log(run/'log.csv') if int(r['epoch']) <= start]
     if start and verbose: print(f'resuming {run} after epoch {start}')
     train_step = make_train_step(model, loss_fn, optimizer, config.xla, strategy, config.lmbdas)
@@ -484,7 +552,11 @@ LIGHT_DECODER = {'synthesis_filters': 32, 'freeze_encoder': True, 'batch_size': 
 LOW_RATES_LIGHT = dict(LOW_RATES, **LIGHT_DECODER, init_from='levels8-9-10')
 BASE_RUNS['levels11-12-13'] = HIGH_RATES   # the same for levels 4-6: a 48-filter decoder, 60 epochs
 HIGH_RATES_LIGHT = dict(HIGH_RATES, **{**LIGHT_DECODER, 'synthesis_filters': 48, 'epochs': 60}, init_from='levels11-12-13')
-SHIPPED_LEVELS = {1: LOW_RATES_LIGHT, 2: LOW_RATES_LIGHT, 3: LOW_RATES_LIGHT,     # one variable-rate hyperprior model serves levels 1-3,
+BASE_RUNS['levels8-9-10-synthesis32'] = LOW_RATES_LIGHT   # levels 1-3 of 0.10.0; since 0.11.0 their transforms, behind a lighter hyperprior
+LIGHT_HYPERPRIOR = {'hyper_synthesis_filters': 32, 'hyperprior_only': True, 'freeze_encoder': False, 'distill_steps': 20_000,
+                    'batch_size': 32, 'learning_rate': 1e-4, 'final_learning_rate': 1e-6, 'epochs': 20, 'seed': 9}   # new files, new ids
+LOW_RATES_LIGHT_HYPER = dict(LOW_RATES_LIGHT, **LIGHT_HYPERPRIOR, levels=(23, 24, 25), init_from='levels8-9-10-synthesis32')
+SHIPPED_LEVELS = {1: LOW_RATES_LIGHT_HYPER, 2: LOW_RATES_LIGHT_HYPER, 3: LOW_RATES_LIGHT_HYPER,   # one variable-rate hyperprior model serves levels 1-3,
                   4: HIGH_RATES_LIGHT, 5: HIGH_RATES_LIGHT, 6: HIGH_RATES_LIGHT}  # a wider one levels 4-6
 # the perceptual family: the PSNR models fine-tuned against LPIPS (β = 1,000; levels 1-3 then 2,000), in a chain of
 # runs; a run's own λs are reached from its init model's by `relevel` (see `start_weights`)
@@ -505,7 +577,7 @@ def shipped_config(quality, data_path=None, output_dir=None, tune='psnr'):
     """The TrainConfig that produced shipped quality level `quality` of the `tune` family ('psnr' or 'perceptual'), or
     base run `quality` (a name in `BASE_RUNS`). Levels that one variable-rate model serves share one config (and one
     run folder, named by the model ids its levels write, with `-synthesis{F}` added for a decoder-only run:
-    `runs/levels8-9-10-synthesis32` for levels 1-3, `runs/levels11-12-13-synthesis48` for 4-6); a run with `init_from`
+    `runs/levels23-24-25` for levels 1-3, `runs/levels11-12-13-synthesis48` for 4-6); a run with `init_from`
     starts from the weights of that run (`runs/NAME/model.keras`: a base run, or a shipped run), which is trained first."""
     shipped = {'psnr': SHIPPED_LEVELS, 'perceptual': PERCEPTUAL_LEVELS}
     if tune not in shipped: raise ValueError(f"tune must be one of {sorted(shipped)}, got {tune!r}")
