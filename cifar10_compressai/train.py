@@ -236,7 +236,7 @@ def build_training(config, strategy=None):
     finally: keras.mixed_precision.set_global_policy(previous)
     return model, loss, optimizer
 
-RESIZABLE_PARTS = ('synthesis_transform/', 'hyper_analysis/', 'hyper_synthesis/')   # transforms a run may start afresh at a new width
+RESIZABLE_PARTS = ('synthesis_transform/', 'hyper_synthesis/')   # transforms a run may start afresh at a new width (their own *_filters)
 HYPERPRIOR_PARTS = ('hyper_analysis/', 'hyper_synthesis/', 'entropy_bottleneck/')   # what `train_hyperprior_only` trains
 
 def start_weights(config, model):
@@ -244,10 +244,10 @@ def start_weights(config, model):
     from: those saved in `config.init_weights`, matched by name. A variable-rate model saved for other λs than the run's
     is first moved to the run's levels and λs by `relevel` (each new λ's gains on the saved levels' log-log line), so a
     run can start from a model trained for other rates — the perceptual levels start from the PSNR ones this way. A
-    transform of another width than the saved one (one of `RESIZABLE_PARTS`: the synthesis, `synthesis_filters`, or a
-    hyper transform, `hyper_synthesis_filters` for the hyper-synthesis) keeps its fresh initialisation: a lighter decoder learnt behind a saved encoder
-    (`freeze_encoder`), a lighter hyperprior for saved transforms (`hyperprior_only`). Any other weight the saved model
-    lacks, or holds in another shape, is an error naming it."""
+    transform of another width than the saved one (one of `RESIZABLE_PARTS`: the synthesis, `synthesis_filters`, or the
+    hyper-synthesis, `hyper_synthesis_filters`) keeps its fresh initialisation: a lighter decoder learnt behind a saved
+    encoder (`freeze_encoder`), a lighter hyper-synthesis for saved transforms (`hyperprior_only`, `distill_steps`). Any
+    other weight the saved model lacks, or holds in another shape, is an error naming it."""
     saved = keras.saving.load_model(config.init_weights, safe_mode=True)
     lmbdas = tuple(float(l) for l in config.lmbdas or ())
     if isinstance(saved, VariableRateCodec) and config.levels and saved.lmbdas and tuple(saved.lmbdas) != lmbdas:
