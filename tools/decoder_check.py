@@ -5,7 +5,8 @@ has one file; the script decodes it with both and prints PSNR per level on: CIFA
 downscaled 4, 6 and 8 times, tiled without overlap) and a 512x512 crop of grace_hopper.jpg (a large image: tiled
 synthesis, interior latent positions):
 
-    python tools/decoder_check.py OLD.keras NEW.keras     # e.g. git show HEAD~1:cifar10_compressai/weights/levels8-9-10.keras > /tmp/old.keras
+    python tools/decoder_check.py OLD.keras NEW.keras     # e.g. release 0.9.0's levels 1-3 against 0.10.0's: git show
+                                                          # 77e04c9:cifar10_compressai/weights/levels8-9-10.keras > old.keras, f3c359a:… > new.keras
     python tools/decoder_check.py webp     # the shipped PSNR levels 1-6 against WebP m6 on the photo tiles: BD-rate
 """
 import glob, os, sys
