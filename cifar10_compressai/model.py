@@ -29,21 +29,31 @@ from .data import (CIFAR_SIDE, MAX_SIDE, WEIGHTS_DIR, check_image_array, image_s
 __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PAYLOAD_BOUND_SLACK', 'MAGIC', 'MAGIC_32X32',
            'IMPLIED_SIZE', 'FORMAT_VERSION', 'VERSION_SHIFT', 'MODEL_ID_MASK', 'CHECK_BYTES', 'MAX_VARINT_BYTES',
            'LAST_LENGTH_VERSION', 'PREVIOUS_VERSIONS', 'STILL_READABLE', 'EXACT_CHUNK_ROWS', 'SYNTHESIS_TILE',
-           'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'PASS_PIXELS', 'PHASE_CONV_MAX_CHANNELS', 'EFFORT_STEPS', 'FUZZ_KINDS',
-           'SCALE_MIN', 'SCALE_MAX', 'NUM_SCALES', 'TABLE_TAIL_MASS', 'TABLE_SIGMAS', 'TABLE_HALF_WIDTH',
-           'SEARCH_VALUES_PER_THREAD', 'HYPER_STRIDE', 'HYPER_SYNTHESIS_BATCH', 'SGA_LEARNING_RATE', 'SGA_TEMPERATURE',
-           'SGA_BATCH_PIXELS', 'DEFAULT_QUALITY', 'RETIRED_MODELS', 'GDN', 'AnalysisTransform', 'SynthesisTransform',
-           'training_noise', 'EntropyBottleneck', 'update_tables', 'tables_are_current', 'CodecError', 'RangeTables',
-           'pack_file', 'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid', 'PhaseMatrix', 'phase_matrix',
-           'apply_phase_matrix', 'conv_transpose_sums', 'ExactConv', 'exact_conv', 'ExactGDN', 'exact_gdn_layer',
-           'run_exact', 'exact_conv_transpose', 'exact_gdn', 'images_per_pass', 'exact_plan', 'tiled_synthesis',
-           'exact_synthesis', 'phase_conv', 'float32_synthesis', 'effort_steps', 'decode_chunks', 'latent_shape',
-           'ImageCodec', 'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table',
+           'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'PASS_PIXELS', 'ENCODER_PASS_PIXELS', 'PHASE_CONV_MAX_CHANNELS',
+           'ENCODER_DTYPE', 'BFLOAT16_CPU_FLAGS', 'EFFORT_STEPS', 'FUZZ_KINDS', 'SCALE_MIN', 'SCALE_MAX', 'NUM_SCALES',
+           'TABLE_TAIL_MASS', 'TABLE_SIGMAS', 'TABLE_HALF_WIDTH', 'SEARCH_VALUES_PER_THREAD', 'HYPER_STRIDE',
+           'HYPER_SYNTHESIS_BATCH', 'SGA_LEARNING_RATE', 'SGA_TEMPERATURE', 'SGA_BATCH_PIXELS', 'DEFAULT_QUALITY',
+           'RETIRED_MODELS', 'gdn', 'GDN', 'AnalysisTransform', 'SynthesisTransform', 'training_noise',
+           'EntropyBottleneck', 'update_tables', 'tables_are_current', 'CodecError', 'RangeTables', 'pack_file',
+           'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid', 'PhaseMatrix', 'phase_matrix', 'apply_phase_matrix',
+           'conv_transpose_sums', 'ExactConv', 'exact_conv', 'ExactGDN', 'exact_gdn_layer', 'run_exact',
+           'exact_conv_transpose', 'exact_gdn', 'images_per_pass', 'exact_plan', 'tiled_synthesis', 'exact_synthesis',
+           'phase_conv', 'float32_synthesis', 'native_bfloat16', 'encoder_dtype', 'inference_steps', 'inference_graph',
+           'inference_transform', 'overlapped', 'effort_steps', 'decode_chunks', 'latent_shape', 'ImageCodec',
+           'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table',
            'update_gaussian_tables', 'gaussian_tables_are_current', 'search_threads', 'GaussianTables',
-           'exact_hyper_batches', 'exact_hyper_synthesis', 'HyperSymbols', 'HyperpriorCodec', 'VariableRateCodec',
-           'relevel', 'sga_round', 'refine_latents', 'load_pretrained', 'compress', 'decompress', 'codec_throughput']
+           'exact_hyper_batches', 'exact_hyper_synthesis', 'SideModel', 'HyperSymbols', 'HyperpriorCodec',
+           'VariableRateCodec', 'relevel', 'sga_round', 'refine_latents', 'load_pretrained', 'compress', 'decompress',
+           'codec_throughput']
 
 # %% ../nbs/01_model.ipynb #af40cb1d
+def gdn(x, beta_root, gamma_root, beta_min, inverse=False):
+    "GDN (or IGDN) of `x` (…, C) with the layer's parameters: x / sqrt(β + Σⱼ γᵢⱼ xⱼ²), β = beta_root² + beta_min, γ = gamma_root²."
+    beta = ops.square(beta_root) + beta_min
+    gamma = ops.square(gamma_root)             # gamma[i, j]: weight of x_j^2 in channel i
+    norm = ops.einsum('...j,ij->...i', ops.square(x), gamma) + beta
+    return x * ops.sqrt(norm) if inverse else x * ops.rsqrt(norm)
+
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
 class GDN(keras.layers.Layer):
     "Generalized divisive normalization (Ballé et al. 2016); `inverse=True` gives IGDN."
@@ -59,11 +69,7 @@ class GDN(keras.layers.Layer):
         self.gamma_root = self.add_weight(name='gamma_root', shape=(c, c),
                                           initializer=keras.initializers.Constant(np.sqrt(gamma)))
 
-    def call(self, x):
-        beta = ops.square(self.beta_root) + self.beta_min
-        gamma = ops.square(self.gamma_root)             # gamma[i, j]: weight of x_j^2 in channel i
-        norm = ops.tensordot(ops.square(x), ops.transpose(gamma), axes=1) + beta
-        return x * ops.sqrt(norm) if self.inverse else x * ops.rsqrt(norm)
+    def call(self, x): return gdn(x, self.beta_root, self.gamma_root, self.beta_min, self.inverse)
 
     def get_config(self):
         return {**super().get_config(), 'inverse': self.inverse, 'beta_min': self.beta_min, 'gamma_init': self.gamma_init}
@@ -577,10 +583,11 @@ SYNTHESIS_TILE = 64   # latent positions per tile side (256 pixels): bounds the 
 SYNTHESIS_HALO = 4    # latent positions of context around a tile; the synthesis transform reaches 3.5
 SYNTHESIS_BATCH = 32  # images per exact pass: their float64 activations stay in cache (about 1.3× the speed of 256 here)
 PASS_PIXELS = 1 << 20 # pixels per float32 pass: 1,024 CIFAR images (1.2-1.3× the speed of 256 here) or one 1024×1024 image
+ENCODER_PASS_PIXELS = 1 << 17   # pixels per encoder pass: 128 CIFAR images, so that passes overlap (see `overlapped`)
 
-def images_per_pass(height, width):
-    "How many height × width images go through a float32 transform together: PASS_PIXELS worth, at least one."
-    return max(1, PASS_PIXELS // (height * width))
+def images_per_pass(height, width, pixels=PASS_PIXELS):
+    "How many height × width images go through a transform together: `pixels` worth (default PASS_PIXELS), at least one."
+    return max(1, pixels // (height * width))
 
 def exact_plan(transform):
     """A transform's `stack` prepared once for exact evaluation (GDN/IGDN, ReLU, transposed and 1×1 convolutions):
@@ -649,6 +656,74 @@ def float32_synthesis(transform):
         for step in steps: y = step(y)
         return ops.convert_to_numpy(y)
     return run
+
+# %% ../nbs/01_model.ipynb #b3e1f0a2
+ENCODER_DTYPE = None   # the encoder's convolution dtype: None lets `encoder_dtype` choose; 'float32' or 'bfloat16' forces one
+BFLOAT16_CPU_FLAGS = frozenset({'avx512_bf16', 'amx_bf16'})   # Linux's names for native bfloat16 dot products (x86)
+
+@functools.lru_cache(maxsize=None)
+def native_bfloat16():
+    "Whether this CPU multiplies bfloat16 natively (one of BFLOAT16_CPU_FLAGS in /proc/cpuinfo) and oneDNN is on."
+    if os.environ.get('TF_ENABLE_ONEDNN_OPTS', '1') == '0': return False   # TensorFlow's own kernels: bfloat16 emulated
+    try:
+        with open('/proc/cpuinfo') as f: return any(line.startswith('flags') and BFLOAT16_CPU_FLAGS & set(line.split()) for line in f)
+    except OSError: return False   # not Linux: float32
+
+def encoder_dtype():
+    "The dtype the encoder's convolutions multiply in: ENCODER_DTYPE if set, else 'bfloat16' where `native_bfloat16()`, else 'float32'."
+    if ENCODER_DTYPE not in (None, 'float32', 'bfloat16'):
+        raise ValueError(f"ENCODER_DTYPE must be None, 'float32' or 'bfloat16', got {ENCODER_DTYPE!r}")
+    return ENCODER_DTYPE or ('bfloat16' if native_bfloat16() else 'float32')
+
+def inference_steps(transform):
+    "The layers of `transform.stack` (convolutions, GDN, ReLU) as the tuple of (kind, variables…, settings) `inference_graph` runs."
+    steps = []
+    for layer in transform.stack:
+        if type(layer) is keras.layers.Conv2D:
+            steps.append(('conv', layer.kernel.value, layer.bias.value, tuple(layer.strides), layer.padding.upper()))
+        elif isinstance(layer, GDN): steps.append(('gdn', layer.beta_root.value, layer.gamma_root.value, layer.beta_min, layer.inverse))
+        elif isinstance(layer, keras.layers.ReLU): steps.append(('relu',))
+        else: raise ValueError(f'{layer.name}: the encoder has no inference path for a {type(layer).__name__} layer')
+    return tuple(steps)
+
+@functools.lru_cache(maxsize=None)
+def inference_graph():
+    """The compiled function (x, steps, dtype) -> y behind `inference_transform`. One function for every codec: it is
+    traced per kind of stack, dtype and weight shape, not per codec, so loading another level compiles nothing new."""
+    import tensorflow as tf
+    def conv(x, kernel, bias, strides, padding, dtype):
+        return tf.cast(tf.nn.conv2d(tf.cast(x, dtype), tf.cast(kernel, dtype), strides, padding), 'float32') + bias
+    @tf.function(autograph=False, reduce_retracing=True)
+    def run(x, steps, dtype):
+        for kind, *args in steps:
+            x = conv(x, *args, dtype) if kind == 'conv' else gdn(x, *args) if kind == 'gdn' else tf.nn.relu(x)
+        return x
+    return run
+
+def inference_transform(transform, dtype=None):
+    """`transform` (an `AnalysisTransform` or `HyperAnalysis`) as the encoder runs it: a function from a float32 numpy
+    batch to a float32 numpy batch, through `inference_graph`. Its convolutions multiply in `dtype` (default
+    `encoder_dtype()`, read when this is called) and sum in float32; biases, GDN and ReLU run in float32. The function
+    reads the layers' variables at every call, so it follows any further training."""
+    import tensorflow as tf
+    dtype = dtype or encoder_dtype()
+    return lambda x: inference_graph()(tf.convert_to_tensor(x, 'float32'), inference_steps(transform), dtype).numpy()
+
+# %% ../nbs/01_model.ipynb #b3e1f0a5
+def overlapped(fn, items):
+    """Yields fn(item) for each of `items`, in order, computing fn(next item) in a worker thread while the caller works
+    with the result before it. One item runs in this thread. An exception from fn reaches the caller at that item.
+    While two or more items run, numpy's BLAS is held to one thread (`threadpoolctl`, for the whole process)."""
+    items = list(items)
+    if len(items) < 2: yield from map(fn, items); return
+    from concurrent.futures import ThreadPoolExecutor
+    from threadpoolctl import threadpool_limits
+    with threadpool_limits(1, user_api='blas'), ThreadPoolExecutor(1, thread_name_prefix='c10-encoder') as pool:
+        ahead = pool.submit(fn, items[0])
+        for item in items[1:]:
+            done, ahead = ahead.result(), pool.submit(fn, item)
+            yield done
+        yield ahead.result()
 
 # %% ../nbs/01_model.ipynb #7418556e
 EFFORT_STEPS = (0, 30, 100, 300)    # refinement steps per `effort` level; 0: the analysis transform's latents as they are
@@ -726,9 +801,9 @@ class ImageCodec(keras.Model):
     then `update_tables()`; now `compress(images)` gives one `.c10` file (bytes) per uint8 image and `decompress(files)`
     gives the images back in their shapes. `save`/`keras.saving.load_model(safe_mode=True)` keep the tables with the weights.
 
-    Subclasses change the entropy model (see `HyperpriorCodec`) by overriding `_build_entropy_model`, `call`,
-    `quantized_latents`, `_encode`, `_decode_all`, `_latent_values` and `_min_payload_bytes` (the last three take the coders
-    `_tables()` builds once per call); the file format, batching and decoding to pixels stay here."""
+    Subclasses change the entropy model (see `HyperpriorCodec`) by overriding `_build_entropy_model`, `call`, `_analyse`,
+    `_effort_steps`, `_encoder_state`, `_symbols`, `_encode`, `_decode_all`, `_latent_values` and `_min_payload_bytes` (the last three take
+    the coders `_tables()` builds once per call); the file format, batching and decoding to pixels stay here."""
     def __init__(self, num_filters=64, latent_channels=64, kernel_size=5, model_id=0, synthesis_filters=None, **kwargs):
         super().__init__(**kwargs)
         if not 0 <= model_id < 32: raise ValueError(f'model_id must be in 0..31, got {model_id}')
@@ -738,7 +813,7 @@ class ImageCodec(keras.Model):
         self.synthesis_transform = SynthesisTransform(synthesis_filters or num_filters, kernel_size, name='synthesis_transform')
         self._build_entropy_model()
         self(np.zeros((1, STRIDE, STRIDE, 3), 'float32'))  # create every weight now, so loading needs no data
-        self._coders, self._coders_key = None, None
+        self._coders, self._coders_key, self._inference_fns = None, None, {}
 
     def _build_entropy_model(self):
         # probabilities need float32 even when the transforms compute in float16 (mixed precision)
@@ -781,25 +856,53 @@ class ImageCodec(keras.Model):
         if self._coders is None or self._coders_key != key: self._coders, self._coders_key = self._make_coders(), key
         return self._coders
 
-    def _batched(self, fn, batch):
-        per = images_per_pass(*batch.shape[1:3])
-        return np.concatenate([ops.convert_to_numpy(fn(batch[i:i + per])) for i in range(0, len(batch), per)])
+    def _inference(self, transform, x):
+        "`inference_transform` of one of this codec's transforms on batch `x`; the compiled graph is kept per transform and dtype."
+        key = (transform.name, encoder_dtype())
+        if key not in self._inference_fns: self._inference_fns[key] = inference_transform(transform, key[1])
+        return self._inference_fns[key](x)
 
-    def _analysis_groups(self, images):
-        "Yields (indices, x, y) for each group of equal-sized images: the padded images in [0, 1] and their float32 latents."
-        for _, idx in _group_indices(im.shape for im in images).items():
+    def _latent(self, x): return self._inference(self.analysis_transform, x)
+
+    def _analyse(self, x):
+        "What the encoder's transforms give for padded images `x` in [0, 1]: here the latent y."
+        return self._latent(x)
+
+    def _encoder_passes(self, images):
+        """Yields (indices, x, `_analyse(x)`) for passes of equal-sized images, ENCODER_PASS_PIXELS worth each (one
+        image at least): x the padded images in [0, 1]. The next pass is analysed while the caller codes this one (`overlapped`)."""
+        passes = []
+        for (h, w, _), idx in _group_indices(im.shape for im in images).items():
+            per = images_per_pass(h, w, ENCODER_PASS_PIXELS)
+            passes += [idx[i:i + per] for i in range(0, len(idx), per)]
+        def analyse(idx):
             x = _pad_to_stride(np.stack([images[i] for i in idx])).astype('float32') / 255.0
-            yield idx, x, self._batched(self.analysis_transform, x)
+            return idx, x, self._analyse(x)
+        return overlapped(analyse, passes)
+
+    def _effort_steps(self, effort):
+        if effort_steps(effort): raise ValueError('encoder effort above 0 needs an image-adaptive codec (HyperpriorCodec); this one is factorized')
+        return 0
+
+    def _encoder_state(self, coders):
+        "What `_symbols` needs from the weights, read once per call (`coders`: what `_tables()` gave): here the medians."
+        return ops.convert_to_numpy(self.entropy_bottleneck.medians)
+
+    def _symbols(self, x, latents, steps, state):
+        "The symbols of each image of a pass, from `_analyse`'s output: here round(y − median), (h, w, C) int64 arrays."
+        return list(np.round(latents - state).astype(np.int64))
+
+    def _coded(self, images, effort, coders):
+        "(index, symbols) for each of `images` (a validated list), pass by pass: what `compress` codes with `coders`."
+        steps, state = self._effort_steps(effort), self._encoder_state(coders)
+        for idx, x, latents in self._encoder_passes(images): yield from zip(idx, self._symbols(x, latents, steps, state))
 
     def quantized_latents(self, images, effort=0):
-        """What the encoder codes for each image: here the integer symbols round(y - median), (h, w, C) int64 arrays.
-        `effort` > 0 (refining the latents, see `refine_latents`) needs an image-adaptive codec (`HyperpriorCodec`)."""
-        if effort_steps(effort): raise ValueError('encoder effort above 0 needs an image-adaptive codec (HyperpriorCodec); this one is factorized')
+        """What the encoder codes for each image: for this codec the integer symbols round(y - median), (h, w, C) int64
+        arrays. `effort` > 0 (refining the latents, see `refine_latents`) needs an image-adaptive codec (`HyperpriorCodec`)."""
         images = _as_image_list(images)
-        medians = ops.convert_to_numpy(self.entropy_bottleneck.medians)
         out = [None] * len(images)
-        for idx, _, y in self._analysis_groups(images):
-            for i, sym in zip(idx, np.round(y - medians).astype(np.int64)): out[i] = sym
+        for i, symbols in self._coded(images, effort, self._tables()): out[i] = symbols
         return out
 
     def min_payload_bytes(self, height, width):
@@ -817,9 +920,12 @@ class ImageCodec(keras.Model):
         same quality (`refine_latents`; the decoder and the format do not change); 0, the default, is the fastest."""
         coders = self._tables()
         images = _as_image_list(images)
-        return [pack_file(self.model_id, im.shape[0], im.shape[1], self._encode(coders, sym),
-                          min_payload=self._min_payload_bytes(coders, im.shape[0], im.shape[1]))
-                for im, sym in zip(images, self.quantized_latents(images, effort))]
+        out, least = [None] * len(images), {}   # least: the payload bound of each image size, worked out once
+        for i, symbols in self._coded(images, effort, coders):
+            h, w = images[i].shape[:2]
+            if (h, w) not in least: least[h, w] = self._min_payload_bytes(coders, h, w)
+            out[i] = pack_file(self.model_id, h, w, self._encode(coders, symbols), min_payload=least[h, w])
+        return out
 
     def _decode_all(self, tables, headers, first=0):
         "Entropy-decode parsed files (the first of them file number `first`): the symbols of each, as `quantized_latents` gives them."
@@ -1087,13 +1193,14 @@ class GaussianTables:
                        for k in range(NUM_SCALES)]
         self.min_bits_per_value = min(_min_bits([counts[k].max()], gc.precision) for k in range(NUM_SCALES))
 
-    def scale_index(self, log_scale):
+    def scale_index(self, log_scale, threads=None):
         """Table index (uint8) for each exact float64 log-scale: comparisons only, the same on every machine. A large
-        array is searched in `search_threads()` parts at once (numpy releases the GIL while it searches)."""
+        array is searched in up to `threads` parts at once (default `search_threads()`; numpy releases the GIL while it
+        searches); the encoder asks for one, its other thread being busy with the transforms."""
         log_scale = np.asarray(log_scale, np.float64)
         out = np.empty(log_scale.shape, np.uint8)
         def search(part): out[part] = np.searchsorted(self.bounds, log_scale[part], side='right')
-        threads = min(search_threads(), log_scale.size // SEARCH_VALUES_PER_THREAD, len(log_scale) if log_scale.ndim else 0)
+        threads = min(threads or search_threads(), log_scale.size // SEARCH_VALUES_PER_THREAD, len(log_scale) if log_scale.ndim else 0)
         if threads < 2: search(...)
         else:   # parts along the first axis: a strided view (the log-scale half of the hyper-synthesis output) needs no copy
             edges = np.linspace(0, len(log_scale), threads + 1).astype(int)
@@ -1134,17 +1241,23 @@ class GaussianTables:
 HYPER_STRIDE = 4          # downsampling of the hyper-analysis: z has one position per 4×4 latent positions
 HYPER_SYNTHESIS_BATCH = 64    # hyper-latents per exact pass: large products that stay in cache (level 3: 50 ms per 1,000 images; 128: 58, 32: 62)
 
-def exact_hyper_batches(transform, z_hat, batch=HYPER_SYNTHESIS_BATCH):
-    "`exact_hyper_synthesis` `batch` hyper-latents at a time: yields (the slice of `z_hat` it covers, its output)."
+def exact_hyper_batches(plan, z_hat, batch=HYPER_SYNTHESIS_BATCH):
+    "A hyper-synthesis' `exact_plan` run on `z_hat` `batch` hyper-latents at a time: yields (the slice of `z_hat` it covers, its output)."
     z_hat = np.asarray(z_hat, np.float64)
-    plan = exact_plan(transform)
     for i in range(0, len(z_hat), batch): yield slice(i, i + batch), _exact_layers(plan, z_hat[i:i + batch])
 
 def exact_hyper_synthesis(transform, z_hat, batch=HYPER_SYNTHESIS_BATCH):
     "A `HyperSynthesis` on hyper-latents `z_hat` in float64 with exact sums: the same means and log-scales on any machine."
-    return np.concatenate([out for _, out in exact_hyper_batches(transform, z_hat, batch)])
+    return np.concatenate([out for _, out in exact_hyper_batches(exact_plan(transform), z_hat, batch)])
 
 # %% ../nbs/01_model.ipynb #a134be2c
+class SideModel(NamedTuple):
+    "What turns hyper-latent symbols into means and table indices: read from the weights once per compress or decompress call."
+    z_medians: np.ndarray    # (K,) float64: ẑ = z symbols + these
+    plan: list               # the hyper-synthesis' `exact_plan`
+    tables: GaussianTables   # its `scale_index` picks each value's table ...
+    search_threads: int      # ... in this many threads at most (see `GaussianTables.scale_index`)
+
 class HyperSymbols(NamedTuple):
     "What a `HyperpriorCodec` codes for one image, and what its decoder recovers."
     z: np.ndarray            # (h/4, w/4, K) int64: the hyper-latent's symbols, coded first with the factorized tables
@@ -1219,30 +1332,39 @@ class HyperpriorCodec(ImageCodec):
 
     def _make_coders(self): return RangeTables(self.entropy_bottleneck), GaussianTables(self.gaussian_conditional)
 
-    def _side(self, z_symbols):
+    def _side_model(self, coders, threads=None):
+        "This codec's `SideModel`, from the coders `_tables()` gave; the table search in `threads` (default `search_threads()`)."
+        return SideModel(ops.convert_to_numpy(self.entropy_bottleneck.medians).astype(np.float64), exact_plan(self.hyper_synthesis),
+                         coders[1], threads or search_threads())
+
+    def _side(self, z_symbols, side):
         "Exact mean and table index for a batch of hyper-latent symbols (B, h', w', K) -> two (B, 4h', 4w', C) arrays."
-        z_hat = z_symbols + ops.convert_to_numpy(self.entropy_bottleneck.medians).astype(np.float64)
+        z_hat = z_symbols + side.z_medians
         shape = (len(z_hat), z_hat.shape[1] * HYPER_STRIDE, z_hat.shape[2] * HYPER_STRIDE, self.latent_channels)
-        mean, index, tables = np.empty(shape), np.empty(shape, np.uint8), self._tables()[1]
-        for part, out in exact_hyper_batches(self.hyper_synthesis, z_hat):   # batch by batch: the log-scales never pile up
-            mean[part], index[part] = out[..., :self.latent_channels], tables.scale_index(out[..., self.latent_channels:])
+        mean, index = np.empty(shape), np.empty(shape, np.uint8)
+        for part, out in exact_hyper_batches(side.plan, z_hat):   # batch by batch: the log-scales never pile up
+            mean[part], index[part] = out[..., :self.latent_channels], side.tables.scale_index(out[..., self.latent_channels:], side.search_threads)
         return mean, index
 
-    def quantized_latents(self, images, effort=0):
-        "A `HyperSymbols` for each image: what `compress` codes (`effort`: see `refine_latents`)."
-        steps = effort_steps(effort)
-        images = _as_image_list(images)
-        z_medians = ops.convert_to_numpy(self.entropy_bottleneck.medians)
-        out = [None] * len(images)
-        for idx, x, y in self._analysis_groups(images):
-            z = self._batched(self.hyper_analysis, y)
-            if steps: y, z = refine_latents(self, x, y, z, steps)
-            z_symbols = np.round(z - z_medians).astype(np.int64)
-            mean, index = self._side(z_symbols)
-            mean, index = mean[:, :y.shape[1], :y.shape[2]], index[:, :y.shape[1], :y.shape[2]]
-            y_symbols = np.round(y - mean).astype(np.int64)
-            for k, i in enumerate(idx): out[i] = HyperSymbols(z_symbols[k], y_symbols[k], index[k], mean[k])
-        return out
+    def _analyse(self, x):
+        "The latent y and hyper-latent z of padded images `x` in [0, 1]."
+        y = self._latent(x)
+        return y, self._inference(self.hyper_analysis, y)
+
+    def _effort_steps(self, effort): return effort_steps(effort)
+
+    def _encoder_state(self, coders):   # one search thread: the encoder's other thread runs the next pass's transforms
+        return self._side_model(coders, threads=1)
+
+    def _symbols(self, x, latents, steps, side):
+        "A `HyperSymbols` for each image of a pass (`quantized_latents` returns them); `steps` of `refine_latents` first."
+        y, z = latents
+        if steps: y, z = refine_latents(self, x, y, z, steps)
+        z_symbols = np.round(z - side.z_medians).astype(np.int64)
+        mean, index = self._side(z_symbols, side)
+        mean, index = mean[:, :y.shape[1], :y.shape[2]], index[:, :y.shape[1], :y.shape[2]]
+        y_symbols = np.round(y - mean).astype(np.int64)
+        return [HyperSymbols(z_symbols[k], y_symbols[k], index[k], mean[k]) for k in range(len(y))]
 
     def _min_payload_bytes(self, coders, height, width):
         h, w, c = latent_shape(height, width, self.latent_channels)
@@ -1266,9 +1388,9 @@ class HyperpriorCodec(ImageCodec):
             decoders.append(constriction.stream.queue.RangeDecoder(p.words))
             z_shape = (-(-h // HYPER_STRIDE), -(-w // HYPER_STRIDE), self.hyper_channels)
             z_symbols.append(_decoding(first + n, z_tables.decode_from, decoders[-1], z_shape))
-        out = [None] * len(headers)
+        out, side = [None] * len(headers), self._side_model(coders)
         for (h, w, _), idx in _group_indices(latent_shape(p.height, p.width, 1) for p in headers).items():
-            mean, index = self._side(np.stack([z_symbols[n] for n in idx]))
+            mean, index = self._side(np.stack([z_symbols[n] for n in idx]), side)
             for k, n in enumerate(idx):
                 y = _decoding(first + n, y_tables.decode_from, decoders[n], index[k, :h, :w])
                 out[n] = HyperSymbols(z_symbols[n], y, index[k, :h, :w], mean[k, :h, :w])
@@ -1339,9 +1461,7 @@ class VariableRateCodec(HyperpriorCodec):
 
     def _active(self, weight): return ops.convert_to_numpy(weight)[self.levels.index(self.model_id)]
 
-    def _analysis_groups(self, images):
-        gain = self._active(self.gain)
-        for idx, x, y in super()._analysis_groups(images): yield idx, x, y * gain
+    def _latent(self, x): return super()._latent(x) * self._active(self.gain)
 
     def _latent_values(self, symbols):
         return super()._latent_values(symbols) * self._active(self.inverse_gain).astype(np.float64)

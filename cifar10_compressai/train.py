@@ -291,8 +291,8 @@ def distill_hyper_synthesis(model, teacher, images, steps, batch_size=64, learni
     active, z_hat = model.model_id, []
     for level in getattr(model, 'levels', (active,)):
         model.model_id = level
-        for _, _, y in model._analysis_groups(list(images)):
-            z_hat.append(np.round(model._batched(model.hyper_analysis, y) - medians) + medians)
+        for _, _, (_, z) in model._encoder_passes(list(images)):   # z as the encoder computes it
+            z_hat.append(np.round(z - medians) + medians)
     model.model_id = active
     z_hat = np.concatenate(z_hat).astype('float32')
     student, target = model.hyper_synthesis, teacher.hyper_synthesis
