@@ -813,7 +813,7 @@ class ImageCodec(keras.Model):
         self.synthesis_transform = SynthesisTransform(synthesis_filters or num_filters, kernel_size, name='synthesis_transform')
         self._build_entropy_model()
         self(np.zeros((1, STRIDE, STRIDE, 3), 'float32'))  # create every weight now, so loading needs no data
-        self._coders, self._coders_key, self._inference_fns = None, None, {}
+        self._coders, self._coders_key = None, None
 
     def _build_entropy_model(self):
         # probabilities need float32 even when the transforms compute in float16 (mixed precision)
@@ -856,13 +856,7 @@ class ImageCodec(keras.Model):
         if self._coders is None or self._coders_key != key: self._coders, self._coders_key = self._make_coders(), key
         return self._coders
 
-    def _inference(self, transform, x):
-        "`inference_transform` of one of this codec's transforms on batch `x`; the compiled graph is kept per transform and dtype."
-        key = (transform.name, encoder_dtype())
-        if key not in self._inference_fns: self._inference_fns[key] = inference_transform(transform, key[1])
-        return self._inference_fns[key](x)
-
-    def _latent(self, x): return self._inference(self.analysis_transform, x)
+    def _latent(self, x): return inference_transform(self.analysis_transform)(x)
 
     def _analyse(self, x):
         "What the encoder's transforms give for padded images `x` in [0, 1]: here the latent y."
@@ -1349,7 +1343,7 @@ class HyperpriorCodec(ImageCodec):
     def _analyse(self, x):
         "The latent y and hyper-latent z of padded images `x` in [0, 1]."
         y = self._latent(x)
-        return y, self._inference(self.hyper_analysis, y)
+        return y, inference_transform(self.hyper_analysis)(y)
 
     def _effort_steps(self, effort): return effort_steps(effort)
 
