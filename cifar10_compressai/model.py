@@ -1188,12 +1188,24 @@ class GaussianTables:
         self.min_bits_per_value = min(_min_bits([counts[k].max()], gc.precision) for k in range(NUM_SCALES))
 
     def scale_index(self, log_scale, threads=None):
-        """Table index (uint8) for each exact float64 log-scale: comparisons only, the same on every machine. A large
-        array is searched in up to `threads` parts at once (default `search_threads()`; numpy releases the GIL while it
-        searches); the encoder asks for one, its other thread being busy with the transforms."""
+        """Table index (uint8) for each exact float64 log-scale: how many of `bounds` lie at or below it (NaN: all).
+        The bounds are evenly spaced, so arithmetic guesses each index, and comparisons with the bounds either side of
+        the guess correct it until none moves (one round for even bounds; any sorted bounds get there): the answer is
+        decided by comparisons only, the same on every machine. A large array is searched in up to `threads` parts at
+        once (default `search_threads()`; numpy releases the GIL); the encoder asks for one, its other thread being busy
+        with the transforms."""
         log_scale = np.asarray(log_scale, np.float64)
-        out = np.empty(log_scale.shape, np.uint8)
-        def search(part): out[part] = np.searchsorted(self.bounds, log_scale[part], side='right')
+        out, last = np.empty(log_scale.shape, np.uint8), len(self.bounds)
+        # the bounds either side of index i are around[i] and around[i + 1]; NaN after the last: nothing compares >= it, +inf included
+        around, step = np.concatenate([[-np.inf], self.bounds, [np.nan]]), (self.bounds[-1] - self.bounds[0]) / (last - 1)
+        def search(part):
+            v = log_scale[part]
+            i = np.fmax(np.fmin((v - self.bounds[0]) / step + 1.0, last), 0.0).astype(np.intp)   # fmin/fmax: NaN -> last
+            while True:
+                up, down = v >= around[i + 1], v < around[i]
+                if not (up.any() or down.any()): break
+                i += up; i -= down
+            out[part] = i
         threads = min(threads or search_threads(), log_scale.size // SEARCH_VALUES_PER_THREAD, len(log_scale) if log_scale.ndim else 0)
         if threads < 2: search(...)
         else:   # parts along the first axis: a strided view (the log-scale half of the hyper-synthesis output) needs no copy
