@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import math
 import os
 import time
@@ -686,11 +687,19 @@ def inference_steps(transform):
         else: raise ValueError(f'{layer.name}: the encoder has no inference path for a {type(layer).__name__} layer')
     return tuple(steps)
 
+class _ExpectedRetracing(logging.Filter):
+    "Drops TensorFlow's warning that `inference_graph` keeps retracing: it traces once per kind of stack, by design."
+    def filter(self, record): return 'inference_graph' not in record.getMessage()
+_EXPECTED_RETRACING = _ExpectedRetracing()
+
 @functools.lru_cache(maxsize=None)
 def inference_graph():
     """The compiled function (x, steps, dtype) -> y behind `inference_transform`. One function for every codec: it is
-    traced per kind of stack, dtype and weight shape, not per codec, so loading another level compiles nothing new."""
+    traced per kind of stack, dtype and weight shape, not per codec, so loading another level compiles nothing new.
+    Levels of two widths are two kinds, traced twice each (a first batch size, then any): TensorFlow's warning that the
+    function keeps retracing would reach the user's screen, so `_ExpectedRetracing` keeps it, and only it, off."""
     import tensorflow as tf
+    tf.get_logger().addFilter(_EXPECTED_RETRACING)
     def conv(x, kernel, bias, strides, padding, dtype):
         return tf.cast(tf.nn.conv2d(tf.cast(x, dtype), tf.cast(kernel, dtype), strides, padding), 'float32') + bias
     @tf.function(autograph=False, reduce_retracing=True)
@@ -710,20 +719,23 @@ def inference_transform(transform, dtype=None):
     return lambda x: inference_graph()(tf.convert_to_tensor(x, 'float32'), inference_steps(transform), dtype).numpy()
 
 # %% ../nbs/01_model.ipynb #b3e1f0a5
-def overlapped(fn, items):
-    """Yields fn(item) for each of `items`, in order, computing fn(next item) in a worker thread while the caller works
-    with the result before it. One item runs in this thread. An exception from fn reaches the caller at that item.
-    While two or more items run, numpy's BLAS is held to one thread (`threadpoolctl`, for the whole process)."""
+def overlapped(fn, items, workers=1):
+    """Yields fn(item) for each of `items`, in order, computing fn of the next `workers` items in as many worker
+    threads while the caller works with the results before them. One item runs in this thread. An exception from fn
+    reaches the caller at that item. While two or more items run, numpy's BLAS is held to one thread (`threadpoolctl`,
+    for the whole process)."""
     items = list(items)
     if len(items) < 2: yield from map(fn, items); return
+    from collections import deque
     from concurrent.futures import ThreadPoolExecutor
     from threadpoolctl import threadpool_limits
-    with threadpool_limits(1, user_api='blas'), ThreadPoolExecutor(1, thread_name_prefix='c10-encoder') as pool:
-        ahead = pool.submit(fn, items[0])
-        for item in items[1:]:
-            done, ahead = ahead.result(), pool.submit(fn, item)
+    with threadpool_limits(1, user_api='blas'), ThreadPoolExecutor(workers, thread_name_prefix='c10-worker') as pool:
+        ahead = deque(pool.submit(fn, item) for item in items[:workers])
+        for item in items[workers:]:
+            done = ahead.popleft().result(); ahead.append(pool.submit(fn, item))
             yield done
-        yield ahead.result()
+        while ahead: yield ahead.popleft().result()
+
 
 # %% ../nbs/01_model.ipynb #7418556e
 EFFORT_STEPS = (0, 30, 100, 300)    # refinement steps per `effort` level; 0: the analysis transform's latents as they are
@@ -1386,7 +1398,9 @@ class HyperpriorCodec(ImageCodec):
         return encoder.get_compressed()
 
     def _decode_all(self, coders, headers, first=0):
-        "Three passes: every file's hyper-latent, the exact hyper-synthesis batched per size, then every latent."
+        """Every file's hyper-latent first; then, HYPER_SYNTHESIS_BATCH files of one size at a time, the exact side
+        information and the latents it lets this thread decode, the next batches' side information computed meanwhile
+        in a worker thread per core (`overlapped`: numpy releases the GIL there, the entropy decoding here holds it)."""
         z_tables, y_tables = coders
         decoders, z_symbols = [], []
         for n, p in enumerate(headers):
@@ -1394,9 +1408,13 @@ class HyperpriorCodec(ImageCodec):
             decoders.append(constriction.stream.queue.RangeDecoder(p.words))
             z_shape = (-(-h // HYPER_STRIDE), -(-w // HYPER_STRIDE), self.hyper_channels)
             z_symbols.append(_decoding(first + n, z_tables.decode_from, decoders[-1], z_shape))
-        out, side = [None] * len(headers), self._side_model(coders)
-        for (h, w, _), idx in _group_indices(latent_shape(p.height, p.width, 1) for p in headers).items():
-            mean, index = self._side(np.stack([z_symbols[n] for n in idx]), side)
+        batches = [(shape, idx[i:i + HYPER_SYNTHESIS_BATCH])
+                   for shape, idx in _group_indices(latent_shape(p.height, p.width, 1) for p in headers).items()
+                   for i in range(0, len(idx), HYPER_SYNTHESIS_BATCH)]
+        side = self._side_model(coders, threads=1 if len(batches) > 1 else None)   # one batch (one large image): its search in parts
+        def side_of(batch): return self._side(np.stack([z_symbols[n] for n in batch[1]]), side)
+        out = [None] * len(headers)
+        for ((h, w, _), idx), (mean, index) in zip(batches, overlapped(side_of, batches, search_threads())):
             for k, n in enumerate(idx):
                 y = _decoding(first + n, y_tables.decode_from, decoders[n], index[k, :h, :w])
                 out[n] = HyperSymbols(z_symbols[n], y, index[k, :h, :w], mean[k, :h, :w])
