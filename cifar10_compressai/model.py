@@ -30,19 +30,19 @@ from .data import (CIFAR_SIDE, MAX_SIDE, WEIGHTS_DIR, check_image_array, image_s
 __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PAYLOAD_BOUND_SLACK', 'MAGIC', 'MAGIC_32X32',
            'IMPLIED_SIZE', 'FORMAT_VERSION', 'VERSION_SHIFT', 'MODEL_ID_MASK', 'CHECK_BYTES', 'MAX_VARINT_BYTES',
            'LAST_LENGTH_VERSION', 'PREVIOUS_VERSIONS', 'STILL_READABLE', 'EXACT_CHUNK_ROWS', 'SYNTHESIS_TILE',
-           'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'PASS_PIXELS', 'ENCODER_PASS_PIXELS', 'PHASE_CONV_MAX_CHANNELS',
-           'ENCODER_DTYPE', 'BFLOAT16_CPU_FLAGS', 'EFFORT_STEPS', 'FUZZ_KINDS', 'SCALE_MIN', 'SCALE_MAX', 'NUM_SCALES',
-           'TABLE_TAIL_MASS', 'TABLE_SIGMAS', 'TABLE_HALF_WIDTH', 'SEARCH_VALUES_PER_THREAD', 'HYPER_STRIDE',
-           'HYPER_SYNTHESIS_BATCH', 'SGA_LEARNING_RATE', 'SGA_TEMPERATURE', 'SGA_BATCH_PIXELS', 'DEFAULT_QUALITY',
-           'RETIRED_MODELS', 'gdn', 'GDN', 'AnalysisTransform', 'SynthesisTransform', 'training_noise',
-           'EntropyBottleneck', 'update_tables', 'tables_are_current', 'CodecError', 'RangeTables', 'pack_file',
-           'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid', 'PhaseMatrix', 'phase_matrix', 'apply_phase_matrix',
-           'conv_transpose_sums', 'ExactConv', 'exact_conv', 'ExactGDN', 'exact_gdn_layer', 'run_exact',
-           'exact_conv_transpose', 'exact_gdn', 'images_per_pass', 'exact_plan', 'tiled_synthesis', 'exact_synthesis',
-           'phase_conv', 'float32_synthesis', 'native_bfloat16', 'encoder_dtype', 'inference_steps', 'inference_graph',
-           'inference_transform', 'overlapped', 'effort_steps', 'decode_chunks', 'latent_shape', 'ImageCodec',
-           'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table',
-           'update_gaussian_tables', 'gaussian_tables_are_current', 'search_threads', 'GaussianTables',
+           'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'PASS_PIXELS', 'ENCODER_PASS_PIXELS', 'ANALYSIS_TILE', 'ANALYSIS_HALO',
+           'PHASE_CONV_MAX_CHANNELS', 'ENCODER_DTYPE', 'BFLOAT16_CPU_FLAGS', 'EFFORT_STEPS', 'FUZZ_KINDS', 'SCALE_MIN',
+           'SCALE_MAX', 'NUM_SCALES', 'TABLE_TAIL_MASS', 'TABLE_SIGMAS', 'TABLE_HALF_WIDTH', 'SEARCH_VALUES_PER_THREAD',
+           'HYPER_STRIDE', 'HYPER_SYNTHESIS_BATCH', 'SGA_LEARNING_RATE', 'SGA_TEMPERATURE', 'SGA_BATCH_PIXELS',
+           'DEFAULT_QUALITY', 'RETIRED_MODELS', 'gdn', 'GDN', 'AnalysisTransform', 'SynthesisTransform',
+           'training_noise', 'EntropyBottleneck', 'update_tables', 'tables_are_current', 'CodecError', 'RangeTables',
+           'pack_file', 'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid', 'PhaseMatrix', 'phase_matrix',
+           'apply_phase_matrix', 'conv_transpose_sums', 'ExactConv', 'exact_conv', 'ExactGDN', 'exact_gdn_layer',
+           'run_exact', 'exact_conv_transpose', 'exact_gdn', 'images_per_pass', 'exact_plan', 'tiled',
+           'tiled_synthesis', 'exact_synthesis', 'phase_conv', 'float32_synthesis', 'native_bfloat16', 'encoder_dtype',
+           'inference_steps', 'inference_graph', 'inference_transform', 'overlapped', 'effort_steps', 'decode_chunks',
+           'latent_shape', 'ImageCodec', 'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional',
+           'scale_table', 'update_gaussian_tables', 'gaussian_tables_are_current', 'search_threads', 'GaussianTables',
            'exact_hyper_batches', 'exact_hyper_synthesis', 'SideModel', 'HyperSymbols', 'HyperpriorCodec',
            'VariableRateCodec', 'relevel', 'sga_round', 'refine_latents', 'load_pretrained', 'compress', 'decompress',
            'codec_throughput']
@@ -585,6 +585,8 @@ SYNTHESIS_HALO = 4    # latent positions of context around a tile; the synthesis
 SYNTHESIS_BATCH = 32  # images per exact pass: their float64 activations stay in cache (about 1.3× the speed of 256 here)
 PASS_PIXELS = 1 << 20 # pixels per float32 pass: 1,024 CIFAR images (1.2-1.3× the speed of 256 here) or one 1024×1024 image
 ENCODER_PASS_PIXELS = 1 << 17   # pixels per encoder pass: 128 CIFAR images, so that passes overlap (see `overlapped`)
+ANALYSIS_TILE = SYNTHESIS_TILE * STRIDE   # pixels per tile side of the encoder's analysis transform: bounds its memory too
+ANALYSIS_HALO = SYNTHESIS_HALO * STRIDE   # pixels of context around a tile; the analysis transform reaches 14
 
 def images_per_pass(height, width, pixels=PASS_PIXELS):
     "How many height × width images go through a transform together: `pixels` worth (default PASS_PIXELS), at least one."
@@ -608,22 +610,32 @@ def _exact_layers(plan, x):
     for step in plan: x = run_exact(x, step)
     return x
 
-def tiled_synthesis(layers, y_hat, batch=None, tile=SYNTHESIS_TILE, halo=SYNTHESIS_HALO):
-    """Run `layers` (a latent batch -> an image batch, as numpy) over `y_hat` (N, h, w, C) in `batch` images at a time
-    (default: `images_per_pass` of a tile with its halo) and tiles of `tile` latent positions with `halo` positions of
-    context: the image of one pass, in bounded memory."""
-    n, h, w = y_hat.shape[:3]
-    batch = batch or images_per_pass(*(min(side, tile + 2 * halo) * STRIDE for side in (h, w)))
-    image = np.empty((n, h * STRIDE, w * STRIDE, 3), y_hat.dtype)
+def tiled(layers, x, up, down, tile, halo, batch=None):
+    """Run `layers` (a batch -> a batch, as numpy) over `x` (N, H, W, C) `batch` items at a time (default: all) and in
+    tiles of `tile` positions with `halo` positions of context around each, then stitch the tiles: memory bounded by
+    a tile's, however large the image. The transform has `up`/`down` output positions per input position (synthesis
+    STRIDE/1, analysis 1/STRIDE; `tile` and `halo` multiples of `down`). Where the halo covers the transform's reach,
+    the result is the untiled one (its float sums perhaps in another order)."""
+    n, h, w = x.shape[:3]
+    out, batch, at = None, batch or n, lambda v: v * up // down
     for first in range(0, n, batch):
-        images = slice(first, first + batch)
+        items = slice(first, first + batch)
         for top in range(0, h, tile):
             for left in range(0, w, tile):
                 t0, l0 = max(top - halo, 0), max(left - halo, 0)
-                x = layers(y_hat[images, t0:min(top + tile + halo, h), l0:min(left + tile + halo, w)])
-                rows, cols = slice(top * STRIDE, (top + tile) * STRIDE), slice(left * STRIDE, (left + tile) * STRIDE)
-                image[images, rows, cols] = x[:, (top - t0) * STRIDE:, (left - l0) * STRIDE:][:, :tile * STRIDE, :tile * STRIDE]
-    return image
+                y = layers(x[items, t0:min(top + tile + halo, h), l0:min(left + tile + halo, w)])
+                if out is None: out = np.empty((n, at(h), at(w), y.shape[-1]), y.dtype)
+                out[items, at(top):at(top + tile), at(left):at(left + tile)] = \
+                    y[:, at(top - t0):, at(left - l0):][:, :at(tile), :at(tile)]
+    return out
+
+def tiled_synthesis(layers, y_hat, batch=None, tile=SYNTHESIS_TILE, halo=SYNTHESIS_HALO):
+    """Run `layers` (a latent batch -> an image batch, as numpy) over `y_hat` (N, h, w, C) in `batch` images at a time
+    (default: `images_per_pass` of a tile with its halo) and tiles of `tile` latent positions with `halo` positions of
+    context (`tiled`): the image of one pass, in bounded memory."""
+    h, w = y_hat.shape[1:3]
+    batch = batch or images_per_pass(*(min(side, tile + 2 * halo) * STRIDE for side in (h, w)))
+    return tiled(layers, y_hat, STRIDE, 1, tile, halo, batch)
 
 def exact_synthesis(transform, y_hat, tile=SYNTHESIS_TILE, halo=SYNTHESIS_HALO):
     "A `SynthesisTransform` on latents `y_hat` in float64 with exact sums: the same image on any thread count or machine."
@@ -868,7 +880,9 @@ class ImageCodec(keras.Model):
         if self._coders is None or self._coders_key != key: self._coders, self._coders_key = self._make_coders(), key
         return self._coders
 
-    def _latent(self, x): return inference_transform(self.analysis_transform)(x)
+    def _latent(self, x):
+        "The latent y of padded images `x` in [0, 1], in tiles of ANALYSIS_TILE pixels (`tiled`: memory bounded on large images)."
+        return tiled(inference_transform(self.analysis_transform), x, 1, STRIDE, ANALYSIS_TILE, ANALYSIS_HALO)
 
     def _analyse(self, x):
         "What the encoder's transforms give for padded images `x` in [0, 1]: here the latent y."
