@@ -614,8 +614,9 @@ def tiled(layers, x, up, down, tile, halo, batch=None):
     """Run `layers` (a batch -> a batch, as numpy) over `x` (N, H, W, C) `batch` items at a time (default: all) and in
     tiles of `tile` positions with `halo` positions of context around each, then stitch the tiles: memory bounded by
     a tile's, however large the image. The transform has `up`/`down` output positions per input position (synthesis
-    STRIDE/1, analysis 1/STRIDE; `tile` and `halo` multiples of `down`). Where the halo covers the transform's reach,
-    the result is the untiled one (its float sums perhaps in another order)."""
+    STRIDE/1, analysis 1/STRIDE). Where the halo covers the transform's reach, the result is the untiled one (its float
+    sums perhaps in another order) — for strided 'same' convolutions only if `tile`, `halo` and the sides of `x` are
+    multiples of `down`, so that every tile pads as the whole does (the encoder's padded images are)."""
     n, h, w = x.shape[:3]
     out, batch, at = None, batch or n, lambda v: v * up // down
     for first in range(0, n, batch):
