@@ -749,7 +749,6 @@ def overlapped(fn, items, workers=1):
             yield done
         while ahead: yield ahead.popleft().result()
 
-
 # %% ../nbs/01_model.ipynb #7418556e
 EFFORT_STEPS = (0, 30, 100, 300)    # refinement steps per `effort` level; 0: the analysis transform's latents as they are
 
@@ -1219,8 +1218,8 @@ class GaussianTables:
         The bounds are evenly spaced, so arithmetic guesses each index, and comparisons with the bounds either side of
         the guess correct it until none moves (one round for even bounds; any sorted bounds get there): the answer is
         decided by comparisons only, the same on every machine. A large array is searched in up to `threads` parts at
-        once (default `search_threads()`; numpy releases the GIL); the encoder asks for one, its other thread being busy
-        with the transforms."""
+        once (default `search_threads()`; numpy releases the GIL); the encoder and the decoder's side-information workers
+        ask for one, the other cores being busy already."""
         log_scale = np.asarray(log_scale, np.float64)
         out, last = np.empty(log_scale.shape, np.uint8), len(self.bounds)
         # the bounds either side of index i are around[i] and around[i + 1]; NaN after the last: nothing compares >= it, +inf included
