@@ -99,14 +99,7 @@ def _sha256(path):
 _WORKER = {}   # per worker process: its codec and the shared progress counter
 
 def _start_worker(quality, counter):
-    "Pool initializer: one TensorFlow thread, one codec per worker; on Linux the worker dies with the process that started it."
-    if sys.platform.startswith('linux'):
-        import ctypes, signal
-        try: ctypes.CDLL(None).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG: no orphan keeps writing after a kill -9
-        except (OSError, AttributeError): pass
-    from cifar10_compressai.data import import_tensorflow
-    tf = import_tensorflow()
-    tf.config.threading.set_intra_op_parallelism_threads(1); tf.config.threading.set_inter_op_parallelism_threads(1)
+    "A pack worker's own setup, after `worker_process_setup` (one core, one thread, dies with its parent): its codec and the counter."
     from cifar10_compressai.model import load_pretrained
     _WORKER.update(codec=load_pretrained(quality), counter=counter)
 
@@ -171,7 +164,7 @@ def pack(source, out, quality=3, shard_images=SHARD_IMAGES, workers=None, progre
     """Compress every image of `source` (a CIFAR-10 batch folder or a folder of images, see `scan_source`) with shipped
     level `quality` into TFRecord shards in the folder `out`, and write `out/manifest.json`; returns the manifest.
 
-    `shard_images`: images per shard; `workers`: processes (default: one per core, at most one per shard); `progress`:
+    `shard_images`: images per shard; `workers`: processes (`worker_pool`; default: one per core, at most one per shard); `progress`:
     a running count on stderr. Run it again with the same arguments after an interruption and it finishes the pack,
     keeping the shards already written; on a complete pack it does nothing. Unreadable images are skipped and listed
     in the manifest (`skipped`)."""
@@ -192,13 +185,14 @@ def pack(source, out, quality=3, shard_images=SHARD_IMAGES, workers=None, progre
     todo = [(dataclasses.astuple(src), i * shard_images, min(len(src), (i + 1) * shard_images), str(out/names[i])) for i in range(count) if names[i] not in done]
     t0 = time.time()
     if todo:
-        context = multiprocessing.get_context('spawn')              # a fresh interpreter per worker: TensorFlow is not fork-safe
+        context = multiprocessing.get_context('spawn')              # the start method of `worker_pool`'s processes, which share it
         counter = context.Value('q', sum(s['images'] + len(s['skipped']) for s in done.values()))
-        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+        from concurrent.futures import FIRST_COMPLETED, wait
         from concurrent.futures.process import BrokenProcessPool
         from cifar10_compressai import dataset as module            # workers find the function by its module, not this notebook
+        from cifar10_compressai.model import cpu_cores, worker_pool
         shown = -1
-        with ProcessPoolExecutor(min(workers or os.cpu_count() or 1, len(todo)), context, module._start_worker, (quality, counter)) as pool:
+        with worker_pool(min(workers or cpu_cores(), len(todo)), module._start_worker, (quality, counter)) as pool:
             pending = {pool.submit(module._pack_shard, task) for task in todo}
             try:
                 while pending:

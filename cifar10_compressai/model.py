@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib
 import logging
 import math
 import os
+import re
+import sys
 import time
 import zlib
 from pathlib import Path
@@ -31,21 +34,23 @@ __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PA
            'IMPLIED_SIZE', 'FORMAT_VERSION', 'VERSION_SHIFT', 'MODEL_ID_MASK', 'CHECK_BYTES', 'MAX_VARINT_BYTES',
            'LAST_LENGTH_VERSION', 'PREVIOUS_VERSIONS', 'STILL_READABLE', 'EXACT_CHUNK_ROWS', 'SYNTHESIS_TILE',
            'SYNTHESIS_HALO', 'SYNTHESIS_BATCH', 'PASS_PIXELS', 'ENCODER_PASS_PIXELS', 'ANALYSIS_TILE', 'ANALYSIS_HALO',
-           'PHASE_CONV_MAX_CHANNELS', 'ENCODER_DTYPE', 'BFLOAT16_CPU_FLAGS', 'EFFORT_STEPS', 'FUZZ_KINDS', 'SCALE_MIN',
-           'SCALE_MAX', 'NUM_SCALES', 'TABLE_TAIL_MASS', 'TABLE_SIGMAS', 'TABLE_HALF_WIDTH', 'SEARCH_VALUES_PER_THREAD',
-           'HYPER_STRIDE', 'HYPER_SYNTHESIS_BATCH', 'SGA_LEARNING_RATE', 'SGA_TEMPERATURE', 'SGA_BATCH_PIXELS',
-           'DEFAULT_QUALITY', 'RETIRED_MODELS', 'gdn', 'GDN', 'AnalysisTransform', 'SynthesisTransform',
-           'training_noise', 'EntropyBottleneck', 'update_tables', 'tables_are_current', 'CodecError', 'RangeTables',
-           'pack_file', 'ParsedFile', 'parse_file', 'grid_bits', 'integer_grid', 'PhaseMatrix', 'phase_matrix',
-           'apply_phase_matrix', 'conv_transpose_sums', 'ExactConv', 'exact_conv', 'ExactGDN', 'exact_gdn_layer',
-           'run_exact', 'exact_conv_transpose', 'exact_gdn', 'images_per_pass', 'exact_plan', 'tiled',
-           'tiled_synthesis', 'exact_synthesis', 'phase_conv', 'float32_synthesis', 'native_bfloat16', 'encoder_dtype',
-           'inference_steps', 'inference_graph', 'inference_transform', 'overlapped', 'effort_steps', 'decode_chunks',
-           'latent_shape', 'ImageCodec', 'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional',
-           'scale_table', 'update_gaussian_tables', 'gaussian_tables_are_current', 'search_threads', 'GaussianTables',
-           'exact_hyper_batches', 'exact_hyper_synthesis', 'SideModel', 'HyperSymbols', 'HyperpriorCodec',
-           'VariableRateCodec', 'relevel', 'sga_round', 'refine_latents', 'load_pretrained', 'compress', 'decompress',
-           'codec_throughput']
+           'PHASE_CONV_MAX_CHANNELS', 'ENCODER_DTYPE', 'BFLOAT16_CPU_FLAGS', 'WORKER_TASK_PIXELS', 'WORKER_CODEC_ERROR',
+           'EFFORT_STEPS', 'FUZZ_KINDS', 'SCALE_MIN', 'SCALE_MAX', 'NUM_SCALES', 'TABLE_TAIL_MASS', 'TABLE_SIGMAS',
+           'TABLE_HALF_WIDTH', 'SEARCH_VALUES_PER_THREAD', 'HYPER_STRIDE', 'HYPER_SYNTHESIS_BATCH', 'SGA_LEARNING_RATE',
+           'SGA_TEMPERATURE', 'SGA_BATCH_PIXELS', 'DEFAULT_QUALITY', 'RETIRED_MODELS', 'gdn', 'GDN',
+           'AnalysisTransform', 'SynthesisTransform', 'training_noise', 'EntropyBottleneck', 'update_tables',
+           'tables_are_current', 'CodecError', 'RangeTables', 'pack_file', 'ParsedFile', 'parse_file', 'grid_bits',
+           'integer_grid', 'PhaseMatrix', 'phase_matrix', 'apply_phase_matrix', 'conv_transpose_sums', 'ExactConv',
+           'exact_conv', 'ExactGDN', 'exact_gdn_layer', 'run_exact', 'exact_conv_transpose', 'exact_gdn',
+           'images_per_pass', 'exact_plan', 'tiled', 'tiled_synthesis', 'exact_synthesis', 'phase_conv',
+           'float32_synthesis', 'native_bfloat16', 'encoder_dtype', 'inference_steps', 'inference_graph',
+           'inference_transform', 'cpu_cores', 'overlapped', 'worker_count', 'worker_shards', 'worker_process_setup',
+           'worker_pool', 'shared_worker_pool', 'in_workers', 'effort_steps', 'decode_chunks', 'latent_shape',
+           'ImageCodec', 'fuzz_decoder', 'HyperAnalysis', 'HyperSynthesis', 'GaussianConditional', 'scale_table',
+           'update_gaussian_tables', 'gaussian_tables_are_current', 'GaussianTables', 'exact_hyper_batches',
+           'exact_hyper_synthesis', 'SideModel', 'HyperSymbols', 'HyperpriorCodec', 'VariableRateCodec', 'relevel',
+           'sga_round', 'refine_latents', 'load_pretrained', 'compress', 'decompress', 'codec_throughput',
+           'worker_throughput']
 
 # %% ../nbs/01_model.ipynb #af40cb1d
 def gdn(x, beta_root, gamma_root, beta_min, inverse=False):
@@ -619,6 +624,7 @@ def tiled(layers, x, up, down, tile, halo, batch=None):
     multiples of `down`, so that every tile pads as the whole does (the encoder's padded images are)."""
     n, h, w = x.shape[:3]
     out, batch, at = None, batch or n, lambda v: v * up // down
+    if h <= tile and w <= tile and batch >= n: return layers(x)   # one tile: the whole, without a copy
     for first in range(0, n, batch):
         items = slice(first, first + batch)
         for top in range(0, h, tile):
@@ -732,22 +738,142 @@ def inference_transform(transform, dtype=None):
     return lambda x: inference_graph()(tf.convert_to_tensor(x, 'float32'), inference_steps(transform), dtype).numpy()
 
 # %% ../nbs/01_model.ipynb #b3e1f0a5
+def cpu_cores():
+    "CPU cores this process may run on: how many threads `overlapped` and `GaussianTables.scale_index` use at most."
+    return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
+
+@functools.lru_cache(maxsize=None)
+def _blas_threads():
+    "The `threadpoolctl` controller of this process' BLAS, found once (finding it takes 2 ms; a limit through it, 0.02)."
+    from threadpoolctl import ThreadpoolController
+    return ThreadpoolController()
+
 def overlapped(fn, items, workers=1):
     """Yields fn(item) for each of `items`, in order, computing fn of the next `workers` items in as many worker
-    threads while the caller works with the results before them. One item runs in this thread. An exception from fn
-    reaches the caller at that item. While two or more items run, numpy's BLAS is held to one thread (`threadpoolctl`,
-    for the whole process)."""
+    threads while the caller works with the results before them. One item, or a process on one core (`cpu_cores`:
+    a worker process, see `worker_pool`), runs in this thread, item after item: threads would only take turns. An
+    exception from fn reaches the caller at that item. While two or more items run, numpy's BLAS is held to one
+    thread (`threadpoolctl`, for the whole process)."""
     items = list(items)
-    if len(items) < 2: yield from map(fn, items); return
+    if len(items) < 2 or cpu_cores() < 2: yield from map(fn, items); return
     from collections import deque
     from concurrent.futures import ThreadPoolExecutor
-    from threadpoolctl import threadpool_limits
-    with threadpool_limits(1, user_api='blas'), ThreadPoolExecutor(workers, thread_name_prefix='c10-worker') as pool:
+    with _blas_threads().limit(limits=1, user_api='blas'), ThreadPoolExecutor(workers, thread_name_prefix='c10-worker') as pool:
         ahead = deque(pool.submit(fn, item) for item in items[:workers])
         for item in items[workers:]:
             done = ahead.popleft().result(); ahead.append(pool.submit(fn, item))
             yield done
         while ahead: yield ahead.popleft().result()
+
+
+# %% ../nbs/01_model.ipynb #d7a10c02
+WORKER_TASK_PIXELS = 1 << 22   # pixels a worker process takes in one task at most (4,096 CIFAR images): bounds what one result holds
+
+def worker_count(workers):
+    "`workers` checked: a positive int, the processes a `compress` or `decompress` call is spread over (1: this process)."
+    if isinstance(workers, bool) or not isinstance(workers, (int, np.integer)) or workers < 1:
+        raise ValueError(f'workers must be a positive integer (1: this process), got {workers!r}')
+    return int(workers)
+
+def worker_shards(pixels, workers, task_pixels=WORKER_TASK_PIXELS):
+    """Slices of items with `pixels` each (a list of counts) into contiguous runs of about equal pixels: one run per
+    worker, or a multiple of `workers` runs of at most about `task_pixels` each; never an empty run."""
+    total, n = sum(pixels), len(pixels)
+    tasks = min(n, workers * max(1, -(-total // (workers * task_pixels))))
+    cuts = np.searchsorted(np.cumsum(pixels), np.arange(1, tasks) * total / tasks) + 1   # after the item that reaches each share
+    edges = sorted({0, n, *cuts.tolist()})
+    return [slice(a, b) for a, b in zip(edges[:-1], edges[1:])]
+
+def worker_process_setup(cpus=None, then=None, args=()):
+    """The initializer of a codec worker process (a 'spawn' process): it dies with the process that started it (Linux),
+    runs TensorFlow and numpy's BLAS on one thread each (BLAS counted the cores when numpy loaded: its idle threads
+    would spin on the one this worker has), and, given a queue `cpus`, pins itself to the CPU it takes from it — so
+    that `cpu_cores()` is 1 and the encoder and decoder run their stages in turn. Then `then(*args)`, if given."""
+    if sys.platform.startswith('linux'):
+        import ctypes, signal
+        try: ctypes.CDLL(None).prctl(1, signal.SIGKILL)   # PR_SET_PDEATHSIG: no orphan keeps working after a kill -9
+        except (OSError, AttributeError): pass
+    if cpus is not None and hasattr(os, 'sched_setaffinity'):
+        try: os.sched_setaffinity(0, {cpus.get(timeout=10)})
+        except Exception: pass   # no CPU left to take, or not allowed: the worker runs unpinned
+    tf = import_tensorflow()
+    tf.config.threading.set_intra_op_parallelism_threads(1); tf.config.threading.set_inter_op_parallelism_threads(1)
+    _blas_threads().limit(limits=1, user_api='blas')   # for the life of the worker
+    if then is not None: then(*args)
+
+class _Packaged:
+    """This package's `model.<name>` as a worker process finds it: pickled as an import of the module and a lookup in
+    it, never by the caller's own name for it — in a notebook that is `__main__`, which a worker cannot import (and the
+    caller itself never imports the package's module: that would register its Keras classes over the notebook's)."""
+    def __init__(self, name=None): self.name = name
+    def __reduce__(self):
+        return (importlib.import_module, ('cifar10_compressai.model',)) if self.name is None else (getattr, (_Packaged(), self.name))
+    def __call__(self, *args): return getattr(importlib.import_module('cifar10_compressai.model'), self.name)(*args)
+
+def worker_pool(workers, then=None, args=()):
+    """A new pool of `workers` codec worker processes started by 'spawn' (a fresh interpreter: forking a process that
+    runs TensorFlow is not safe), each set up by `worker_process_setup` (then `then(*args)`: a function of an importable
+    module, since the worker finds it by name) and pinned to one of this process' cores in turn."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    context = multiprocessing.get_context('spawn')
+    cores, cpus = sorted(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else [], context.Queue()
+    for k in range(workers if cores else 0): cpus.put(cores[k % len(cores)])
+    return ProcessPoolExecutor(workers, context, _Packaged('worker_process_setup'), (cpus if cores else None, then, args))
+
+@functools.lru_cache(maxsize=None)
+def shared_worker_pool(workers):
+    "The `worker_pool` that `compress`/`decompress` use: started at the first call, kept for later ones (one per worker count)."
+    import atexit
+    pool = worker_pool(workers)
+    atexit.register(pool.shutdown, cancel_futures=True)   # before the interpreter tears its modules down
+    return pool
+
+_WORKER_CODECS = {}   # in a worker process: (.keras file, model id) -> the codec loaded from it
+WORKER_CODEC_ERROR = 'CodecError in a worker process'   # a worker's CodecError travels as RuntimeError(this, message)
+
+def _worker_task(source, model_id, method, *args):
+    """In a worker process: `method` of the codec saved in `source` (loaded once), set to write `model_id`, on `args`.
+    A `CodecError` goes back as a RuntimeError tagged WORKER_CODEC_ERROR: unpickling this module's own class would
+    make the caller import the package's module (see `_Packaged`); `in_workers` raises the caller's CodecError."""
+    if (source, model_id) not in _WORKER_CODECS:
+        codec = keras.saving.load_model(source, safe_mode=True); codec.model_id = model_id
+        _WORKER_CODECS[source, model_id] = codec
+    try: return getattr(_WORKER_CODECS[source, model_id], method)(*args)
+    except CodecError as e: raise RuntimeError(WORKER_CODEC_ERROR, str(e)) from None
+
+@functools.lru_cache(maxsize=None)
+def _worker_folder():
+    import atexit, shutil, tempfile
+    folder = tempfile.mkdtemp(prefix='c10-workers-')
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return Path(folder)
+
+def _worker_source(codec):
+    "A .keras file holding `codec` as its weights are now, saved once per state (a digest of every weight names it)."
+    digest = hashlib.blake2b(type(codec).__name__.encode(), digest_size=16)
+    for w in codec.weights: digest.update(np.ascontiguousarray(ops.convert_to_numpy(w)).data)
+    path = _worker_folder()/f'{digest.hexdigest()}.keras'
+    if not path.exists():
+        codec.save(path.with_suffix('.tmp.keras')); os.replace(path.with_suffix('.tmp.keras'), path)
+    return str(path)
+
+def in_workers(codec, method, tasks, workers):
+    "`codec.method(*task)` for each of `tasks` in the `worker_pool` of `workers` processes: their lists, joined in order."
+    from concurrent.futures.process import BrokenProcessPool
+    source, pool = _worker_source(codec), shared_worker_pool(workers)
+    futures = [pool.submit(_Packaged('_worker_task'), source, codec.model_id, method, *task) for task in tasks]
+    try: return [item for future in futures for item in future.result()]
+    except BrokenProcessPool:   # (a RuntimeError too: caught first)
+        shared_worker_pool.cache_clear()
+        raise RuntimeError('a codec worker process died (out of memory, or killed); in a script, call compress or decompress '
+                           "with workers under `if __name__ == '__main__':`, since each worker re-imports the main script") from None
+    except RuntimeError as e:
+        if e.args[:1] != (WORKER_CODEC_ERROR,): raise
+        raise CodecError(e.args[1]) from None
+    finally:
+        for future in futures: future.cancel()
+
 
 # %% ../nbs/01_model.ipynb #7418556e
 EFFORT_STEPS = (0, 30, 100, 300)    # refinement steps per `effort` level; 0: the analysis transform's latents as they are
@@ -891,9 +1017,9 @@ class ImageCodec(keras.Model):
     def _encoder_passes(self, images):
         """Yields (indices, x, `_analyse(x)`) for passes of equal-sized images, ENCODER_PASS_PIXELS worth each (one
         image at least): x the padded images in [0, 1]. The next pass is analysed while the caller codes this one (`overlapped`)."""
-        passes = []
+        passes, pixels = [], ENCODER_PASS_PIXELS if cpu_cores() > 1 else PASS_PIXELS   # one core: nothing overlaps, larger passes run faster
         for (h, w, _), idx in _group_indices(im.shape for im in images).items():
-            per = images_per_pass(h, w, ENCODER_PASS_PIXELS)
+            per = images_per_pass(h, w, pixels)
             passes += [idx[i:i + per] for i in range(0, len(idx), per)]
         def analyse(idx):
             x = _pad_to_stride(np.stack([images[i] for i in idx])).astype('float32') / 255.0
@@ -935,11 +1061,16 @@ class ImageCodec(keras.Model):
 
     def _encode(self, tables, symbols): return tables.encode(symbols)
 
-    def compress(self, images, effort=0):
+    def compress(self, images, effort=0, workers=1):
         """uint8 image(s) -> list of .c10 files (bytes). `effort` 0–3: how hard the encoder works for fewer bits at the
-        same quality (`refine_latents`; the decoder and the format do not change); 0, the default, is the fastest."""
-        coders = self._tables()
+        same quality (`refine_latents`; the decoder and the format do not change); 0, the default, is the fastest.
+        `workers`: processes to spread the images over (`in_workers`; the same files), 1 (default): this process."""
+        workers, coders = worker_count(workers), self._tables()
         images = _as_image_list(images)
+        if workers > 1 and len(images) > 1:
+            self._effort_steps(effort)   # a bad effort is refused here, not in every worker
+            shards = worker_shards([im.shape[0] * im.shape[1] for im in images], workers)
+            return in_workers(self, 'compress', [(images[s], effort) for s in shards], workers)
         out, least = [None] * len(images), {}   # least: the payload bound of each image size, worked out once
         for i, symbols in self._coded(images, effort, coders):
             h, w = images[i].shape[:2]
@@ -972,19 +1103,31 @@ class ImageCodec(keras.Model):
         "The latent ŷ (float64) the synthesis transform decodes, from a batch of decoded symbols."
         return np.stack(symbols) + ops.convert_to_numpy(self.entropy_bottleneck.medians).astype(np.float64)
 
-    def decompress(self, files, exact=False):
+    def decompress(self, files, exact=False, workers=1):
         """.c10 file(s) -> list of uint8 images with their original shapes.
 
         The decoded latent is exact everywhere. `exact=False` (default) runs the synthesis transform on the backend's
         float32 kernels, batched and in tiles (`tiled_synthesis`: memory bounded on large images): fast, and a pixel may
         differ by one level between machines or thread counts.
         `exact=True` runs it in exact integer-valued float64 (`exact_synthesis`): the same pixels everywhere, slower.
-        Files are decoded PASS_PIXELS of images at a time (`decode_chunks`), so memory stays bounded however many."""
+        Files are decoded PASS_PIXELS of images at a time (`decode_chunks`), so memory stays bounded however many.
+        `workers`: processes to spread the files over (`in_workers`; with `exact=True` the same pixels, else within one
+        level as on any thread count), 1 (default): this process.
+        Every file is checked here first; an error names the file's index in `files`, whichever process found it."""
+        workers, files = worker_count(workers), _as_file_list(files)
         coders, headers = self._checked_files(files)
+        if workers > 1 and len(files) > 1:
+            shards = worker_shards([p.height * p.width for p in headers], workers)
+            return in_workers(self, '_decompress_checked', [([bytes(f) for f in files[s]], exact, s.start) for s in shards], workers)
+        return self._decompress_checked(files, exact, 0, coders, headers)
+
+    def _decompress_checked(self, files, exact, first, coders=None, headers=None):
+        "`decompress` of `files` in this process, the first of them file number `first` of the caller's (for errors)."
+        if headers is None: coders, headers = self._checked_files(files)
         synthesis = None if exact else float32_synthesis(self.synthesis_transform)
         out = []
-        for first, chunk in decode_chunks(headers):
-            symbols = self._decode_all(coders, chunk, first)
+        for start, chunk in decode_chunks(headers):
+            symbols = self._decode_all(coders, chunk, first + start)
             pixels = [None] * len(chunk)
             for (h, w), idx in _group_indices((p.height, p.width) for p in chunk).items():
                 y_hat = self._latent_values([symbols[i] for i in idx])
@@ -1193,14 +1336,10 @@ def gaussian_tables_are_current(gc):
 
 SEARCH_VALUES_PER_THREAD = 1 << 16   # fewer log-scales than this per thread are searched in one thread
 
-def search_threads():
-    "CPU cores this process may run on: the threads `GaussianTables.scale_index` splits a large search into."
-    return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else (os.cpu_count() or 1)
-
 @functools.lru_cache(maxsize=None)
 def _search_pool():
     from concurrent.futures import ThreadPoolExecutor
-    return ThreadPoolExecutor(search_threads(), thread_name_prefix='scale-index')
+    return ThreadPoolExecutor(cpu_cores(), thread_name_prefix='scale-index')
 
 class GaussianTables:
     "constriction models built from a GaussianConditional's integer tables, and the rule that picks one for a value."
@@ -1218,7 +1357,7 @@ class GaussianTables:
         The bounds are evenly spaced, so arithmetic guesses each index, and comparisons with the bounds either side of
         the guess correct it until none moves (one round for even bounds; any sorted bounds get there): the answer is
         decided by comparisons only, the same on every machine. A large array is searched in up to `threads` parts at
-        once (default `search_threads()`; numpy releases the GIL); the encoder and the decoder's side-information workers
+        once (default `cpu_cores()`; numpy releases the GIL); the encoder and the decoder's side-information workers
         ask for one, the other cores being busy already."""
         log_scale = np.asarray(log_scale, np.float64)
         out, last = np.empty(log_scale.shape, np.uint8), len(self.bounds)
@@ -1232,7 +1371,7 @@ class GaussianTables:
                 if not (up.any() or down.any()): break
                 i += up; i -= down
             out[part] = i
-        threads = min(threads or search_threads(), log_scale.size // SEARCH_VALUES_PER_THREAD, len(log_scale) if log_scale.ndim else 0)
+        threads = min(threads or cpu_cores(), log_scale.size // SEARCH_VALUES_PER_THREAD, len(log_scale) if log_scale.ndim else 0)
         if threads < 2: search(...)
         else:   # parts along the first axis: a strided view (the log-scale half of the hyper-synthesis output) needs no copy
             edges = np.linspace(0, len(log_scale), threads + 1).astype(int)
@@ -1246,8 +1385,9 @@ class GaussianTables:
         values, escape = symbols - np.repeat(self.offset, counts), np.repeat(self.escape, counts)
         outside = (values < 0) | (values >= escape)
         if outside.any(): values = np.where(outside, escape, values)
-        values, ends = values.astype(np.int32), np.cumsum(counts).tolist()
-        for k in np.flatnonzero(counts).tolist(): encoder.encode(values[ends[k] - counts[k]:ends[k]], self.models[k])
+        values, ends = values.astype(np.int32), np.cumsum(counts)
+        starts, ends, models = (ends - counts).tolist(), ends.tolist(), self.models   # Python ints: no numpy scalars in the loop
+        for k in np.flatnonzero(counts).tolist(): encoder.encode(values[starts[k]:ends[k]], models[k])
         _encode_escapes(encoder, symbols[outside])
 
     def decode_from(self, decoder, index):
@@ -1365,9 +1505,9 @@ class HyperpriorCodec(ImageCodec):
     def _make_coders(self): return RangeTables(self.entropy_bottleneck), GaussianTables(self.gaussian_conditional)
 
     def _side_model(self, coders, threads=None):
-        "This codec's `SideModel`, from the coders `_tables()` gave; the table search in `threads` (default `search_threads()`)."
+        "This codec's `SideModel`, from the coders `_tables()` gave; the table search in `threads` (default `cpu_cores()`)."
         return SideModel(ops.convert_to_numpy(self.entropy_bottleneck.medians).astype(np.float64), exact_plan(self.hyper_synthesis),
-                         coders[1], threads or search_threads())
+                         coders[1], threads or cpu_cores())
 
     def _side(self, z_symbols, side):
         "Exact mean and table index for a batch of hyper-latent symbols (B, h', w', K) -> two (B, 4h', 4w', C) arrays."
@@ -1428,7 +1568,7 @@ class HyperpriorCodec(ImageCodec):
         side = self._side_model(coders, threads=1 if len(batches) > 1 else None)   # one batch (one large image): its search in parts
         def side_of(batch): return self._side(np.stack([z_symbols[n] for n in batch[1]]), side)
         out = [None] * len(headers)
-        for ((h, w, _), idx), (mean, index) in zip(batches, overlapped(side_of, batches, search_threads())):
+        for ((h, w, _), idx), (mean, index) in zip(batches, overlapped(side_of, batches, cpu_cores())):
             for k, n in enumerate(idx):
                 y = _decoding(first + n, y_tables.decode_from, decoders[n], index[k, :h, :w])
                 out[n] = HyperSymbols(z_symbols[n], y, index[k, :h, :w], mean[k, :h, :w])
@@ -1615,14 +1755,14 @@ def _load_pretrained(quality, tune):
     if model.model_id != model_id: raise ValueError(f'{path}: holds model id {model.model_id}, expected {model_id}')
     return model
 
-def compress(images, quality=DEFAULT_QUALITY, effort=0, tune='psnr'):
+def compress(images, quality=DEFAULT_QUALITY, effort=0, tune='psnr', workers=1):
     """Compress uint8 image(s) with shipped level `quality` of the `tune` family; one bytes object per image.
-    `effort`: see `ImageCodec.compress`; `tune`: 'psnr' (the default) or 'perceptual' (LPIPS at equal rate)."""
-    return load_pretrained(quality, tune).compress(images, effort)
+    `effort`, `workers`: see `ImageCodec.compress`; `tune`: 'psnr' (the default) or 'perceptual' (LPIPS at equal rate)."""
+    return load_pretrained(quality, tune).compress(images, effort, workers)
 
-def decompress(files, exact=False):
+def decompress(files, exact=False, workers=1):
     """Decode .c10 files written by any shipped level of either tuning (each file's model id says which); uint8 images
-    in their original shapes (`exact`: see `ImageCodec.decompress`)."""
+    in their original shapes (`exact`, `workers`: see `ImageCodec.decompress`)."""
     files = _as_file_list(files)
     ids = [p.model_id for p in _parse_files(files)]  # validates every header first
     shipped = shipped_model_ids()
@@ -1636,7 +1776,12 @@ def decompress(files, exact=False):
     out = [None] * len(files)
     for model_id, idx in _group_indices(ids).items():
         quality, tune = shipped[model_id][1], shipped[model_id][0]
-        for i, im in zip(idx, load_pretrained(quality, tune).decompress([files[i] for i in idx], exact)): out[i] = im
+        try: images = load_pretrained(quality, tune).decompress([files[i] for i in idx], exact, workers)
+        except CodecError as e:   # the codec numbers the files of its model id: name the file by its index in `files`
+            number = re.match(r'file (\d+): ', str(e))
+            if number is None: raise
+            raise CodecError(f'file {idx[int(number.group(1))]}: {str(e)[number.end():]}') from None
+        for i, im in zip(idx, images): out[i] = im
     return out
 
 # %% ../nbs/01_model.ipynb #fbe08d2e
@@ -1656,3 +1801,13 @@ def codec_throughput(codec, images):
             'entropy_decode': n / (t4 - t3), 'synthesis': n / synthesis, 'decompress': n / (t5 - t4),
             'decompress_exact': n / (t6 - t5),
             'mean_bytes': float(np.mean([len(f) for f in files]))}
+
+def worker_throughput(codec, images, workers):
+    """Images/s of whole compress and decompress calls spread over `workers` processes (`compress_workers`,
+    `decompress_workers`), timed apart from `codec_throughput`: this process' own threads, still spinning after its
+    work, would take a core from the workers."""
+    images = _as_image_list(images); n = len(images)
+    t0 = time.perf_counter(); files = codec.compress(images, workers=workers)
+    t1 = time.perf_counter(); codec.decompress(files, workers=workers)
+    t2 = time.perf_counter()
+    return {'compress_workers': n / (t1 - t0), 'decompress_workers': n / (t2 - t1)}
