@@ -18,16 +18,16 @@ from PIL import Image
 from .data import (RAW_IMAGE_BYTES, TUNINGS, atomic_write_bytes, figure_png, png_bits_per_pixel, save_figure, shipped_summary,
                                      tile_images)
 from .losses import file_bits_per_pixel, lpips, psnr, ssim
-from .model import DEFAULT_QUALITY, ImageCodec, codec_throughput, load_pretrained, pretrained_qualities
+from .model import DEFAULT_QUALITY, ImageCodec, codec_throughput, worker_throughput, cpu_cores, load_pretrained, pretrained_qualities
 
 # %% auto #0
 __all__ = ['LPIPS_KEYS', 'SUMMARY_COLUMNS', 'SUMMARY_FORMATS', 'BD_COLUMNS', 'BD_FORMATS', 'MODEL_CARD_COLUMNS',
-           'MODEL_CARD_FORMATS', 'SPEED_CODECS', 'SPEED_STAGES', 'SPEED_REPEATS', 'SPEED_COLUMNS', 'SPEED_FORMATS',
-           'measure', 'evaluate', 'summarize', 'classical_codecs', 'encode_classical', 'decode_classical',
-           'nearest_classical', 'benchmark_classical', 'ours', 'pchip', 'bd_rate', 'bd_table', 'at_equal_rate',
-           'perceptual_tradeoff', 'markdown_table', 'ratio_rows', 'rd_figure', 'tuning_figure', 'comparison_figure',
-           'write_results', 'report', 'model_card', 'quality_for_size', 'classical_speed', 'best_rates', 'speed_table',
-           'explorer_view', 'explorer']
+           'MODEL_CARD_FORMATS', 'SPEED_CODECS', 'SPEED_STAGES', 'SPEED_REPEATS', 'SPEED_RATIOS', 'SPEED_COLUMNS',
+           'SPEED_FORMATS', 'measure', 'evaluate', 'summarize', 'classical_codecs', 'encode_classical',
+           'decode_classical', 'nearest_classical', 'benchmark_classical', 'ours', 'pchip', 'bd_rate', 'bd_table',
+           'at_equal_rate', 'perceptual_tradeoff', 'markdown_table', 'ratio_rows', 'rd_figure', 'tuning_figure',
+           'comparison_figure', 'write_results', 'report', 'model_card', 'quality_for_size', 'classical_speed',
+           'best_rates', 'speed_table', 'explorer_view', 'explorer']
 
 # %% ../nbs/04_evaluate.ipynb #7badeecf
 LPIPS_KEYS = {'lpips': 'vgg', 'lpips_alex': 'alex'}   # metric name in every row -> LPIPS backbone
@@ -420,7 +420,8 @@ MODEL_CARD_FORMATS = {'lmbda': '{:g}', 'beta': '{:g}', 'train_minutes': '{:.0f}'
 # %% ../nbs/04_evaluate.ipynb #89f0dc6b
 SPEED_CODECS = {'webp': ('WEBP', lambda q: {'quality': q, 'method': 6}),       # name -> (Pillow format, quality -> save options)
                 'jpeg': ('JPEG', lambda q: {'quality': q, 'subsampling': 2})}
-SPEED_STAGES = ('analysis', 'entropy_encode', 'compress', 'entropy_decode', 'synthesis', 'decompress', 'decompress_exact')
+SPEED_STAGES = ('analysis', 'entropy_encode', 'compress', 'entropy_decode', 'synthesis', 'decompress', 'decompress_exact',
+                'compress_workers', 'decompress_workers')   # the last two: whole calls spread over one worker process per core
 
 def quality_for_size(images, fmt, options, target_bytes):
     "The quality (1–100) of Pillow format `fmt` whose mean file size on `images` is nearest `target_bytes` (sizes grow with quality)."
@@ -447,28 +448,35 @@ def best_rates(timings, repeats=SPEED_REPEATS):
     runs = [timings() for _ in range(repeats)]
     return {k: max(r[k] for r in runs) for k in runs[0]}
 
-def speed_table(images, levels=None, repeats=SPEED_REPEATS):
-    """One row per shipped level (default: all): mean bytes, images/s of each stage and of whole calls, and for each of
-    `SPEED_CODECS` the matched quality, its mean bytes, encode and decode images/s; with our compress and decompress
-    rates divided by WebP's encode and decode rates. Every rate is the best of `repeats` runs (`best_rates`)."""
-    images = list(images); rows = []
+def speed_table(images, levels=None, repeats=SPEED_REPEATS, workers=None):
+    """One row per shipped level (default: all): mean bytes, images/s of each stage and of whole calls, in this process
+    and spread over `workers` processes (default: one per core, `cpu_cores()`), with the seconds the first call with
+    workers took to start them and load the level (`workers_start_s`); for each of `SPEED_CODECS` the matched quality,
+    its mean bytes, encode and decode images/s; our compress and decompress rates divided by WebP's encode and decode
+    rates (WebP on one thread). Every rate is the best of `repeats` runs (`best_rates`)."""
+    images, rows, workers = list(images), [], workers or cpu_cores()
     for level in levels or pretrained_qualities():
         codec = load_pretrained(level)
         codec_throughput(codec, images[:50])                          # warm-up: graphs traced, tables built
-        ours = best_rates(lambda: codec_throughput(codec, images), repeats)
-        row = {'level': level, 'bytes': ours['mean_bytes'], **{k: ours[k] for k in SPEED_STAGES}}
+        t0 = time.perf_counter(); codec.decompress(codec.compress(images[:8], workers=workers), workers=workers)
+        start = time.perf_counter() - t0                               # the worker processes started (once), the level loaded in each
+        ours = {**best_rates(lambda: codec_throughput(codec, images), repeats), **best_rates(lambda: worker_throughput(codec, images, workers), repeats)}
+        row = {'level': level, 'bytes': ours['mean_bytes'], **{k: ours[k] for k in SPEED_STAGES}, 'workers': workers, 'workers_start_s': start}
         for name, (fmt, options) in SPEED_CODECS.items():
             quality = quality_for_size(images[:200], fmt, options, ours['mean_bytes'])
             timed = best_rates(lambda: classical_speed(images, fmt, options(quality)), repeats)
             row.update({f'{name}_quality': quality, f'{name}_bytes': timed['mean_bytes'], f'{name}_encode': timed['encode'], f'{name}_decode': timed['decode']})
-        row.update(compress_vs_webp=row['compress'] / row['webp_encode'], decompress_vs_webp=row['decompress'] / row['webp_decode'])
+        row.update({f'{call}{way}_vs_webp': row[call + way] / row[f'webp_{side}'] for call, side in (('compress', 'encode'), ('decompress', 'decode'))
+                    for way in ('', '_workers')})
         rows.append(row)
     return rows
 
-SPEED_COLUMNS = ['level', 'bytes', *SPEED_STAGES, 'webp_quality', 'webp_bytes', 'webp_encode', 'webp_decode',
-                 'jpeg_quality', 'jpeg_bytes', 'jpeg_encode', 'jpeg_decode', 'compress_vs_webp', 'decompress_vs_webp']
+SPEED_RATIOS = ['compress_vs_webp', 'decompress_vs_webp', 'compress_workers_vs_webp', 'decompress_workers_vs_webp']
+SPEED_COLUMNS = ['level', 'bytes', *SPEED_STAGES, 'workers', 'workers_start_s', 'webp_quality', 'webp_bytes', 'webp_encode', 'webp_decode',
+                 'jpeg_quality', 'jpeg_bytes', 'jpeg_encode', 'jpeg_decode', *SPEED_RATIOS]
 SPEED_FORMATS = {**{k: '{:,.0f}' for k in SPEED_COLUMNS}, 'bytes': '{:.1f}', 'webp_bytes': '{:.1f}', 'jpeg_bytes': '{:.1f}',
-                 'level': '{}', 'webp_quality': '{}', 'jpeg_quality': '{}', 'compress_vs_webp': '{:.2f}x', 'decompress_vs_webp': '{:.2f}x'}
+                 'level': '{}', 'workers': '{}', 'workers_start_s': '{:.1f}', 'webp_quality': '{}', 'jpeg_quality': '{}',
+                 **{k: '{:.2f}x' for k in SPEED_RATIOS}}
 
 # %% ../nbs/04_evaluate.ipynb #58e8f32c
 def explorer_view(image, level, codec='ours', with_lpips=True, tune='psnr'):

@@ -2,6 +2,7 @@
 real files on CIFAR-10 test[0:1000] (CIFAR10_DIR: a cifar-10-batches-py folder). Each mode in its own process.
 
     python tools/bench_codec.py speed 1 2 3 4 5 6     # images/s, best of $REPS (default 3) runs of compress then decompress
+    WORKERS=2 python tools/bench_codec.py speed 3      # ... with compress/decompress spread over 2 worker processes
     PYTHONPATH=/path/to/other/checkout python tools/bench_codec.py speed 1 3 5   # the same for another build (e.g. a
                                                       # `git worktree` of an older release), for a same-machine comparison
     python tools/bench_codec.py memory many 3         # peak memory of decoding 10,000 files in one call (add 'exact')
@@ -21,10 +22,12 @@ def test_images(n=1000): return load_cifar10(os.environ.get('CIFAR10_DIR'), down
 def speed(levels):
     x = test_images(); print(M.__file__)
     for q in levels:
-        c = M.load_pretrained(q); c.decompress(c.compress(x[:20]))
+        c, w = M.load_pretrained(q), {'workers': int(os.environ['WORKERS'])} if 'WORKERS' in os.environ else {}
+        t0 = time.perf_counter(); c.decompress(c.compress(x[:20], **w), **w)
+        if w: print(f"{w['workers']} workers started in {time.perf_counter() - t0:.1f} s")
         best = {'compress': 0.0, 'decompress': 0.0}
         for _ in range(int(os.environ.get('REPS', 3))):
-            t0 = time.perf_counter(); files = c.compress(x); t1 = time.perf_counter(); c.decompress(files); t2 = time.perf_counter()
+            t0 = time.perf_counter(); files = c.compress(x, **w); t1 = time.perf_counter(); c.decompress(files, **w); t2 = time.perf_counter()
             best = {'compress': max(best['compress'], len(x) / (t1 - t0)), 'decompress': max(best['decompress'], len(x) / (t2 - t1))}
         print(q, f'{np.mean([len(f) for f in files]):.1f} bytes', {k: round(v) for k, v in best.items()}, flush=True)
 
