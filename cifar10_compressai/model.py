@@ -824,9 +824,11 @@ def worker_pool(workers, then=None, args=()):
 @functools.lru_cache(maxsize=None)
 def shared_worker_pool(workers):
     "The `worker_pool` that `compress`/`decompress` use: started at the first call, kept for later ones (one per worker count)."
-    import atexit
+    import multiprocessing.util
     pool = worker_pool(workers)
-    atexit.register(pool.shutdown, cancel_futures=True)   # before the interpreter tears its modules down
+    # shut down before the interpreter tears its modules down — and also when this process is itself a multiprocessing
+    # child (nbdev_test forks one per notebook), which runs no atexit handlers and would wait forever for the workers
+    multiprocessing.util.Finalize(pool, pool.shutdown, kwargs={'cancel_futures': True}, exitpriority=10)
     return pool
 
 _WORKER_CODECS = {}   # in a worker process: (.keras file, model id) -> the codec loaded from it
