@@ -826,8 +826,8 @@ def shared_worker_pool(workers):
     "The `worker_pool` that `compress`/`decompress` use: started at the first call, kept for later ones (one per worker count)."
     import multiprocessing.util
     pool = worker_pool(workers)
-    # shut down before the interpreter tears its modules down — and also when this process is itself a multiprocessing
-    # child (nbdev_test forks one per notebook), which runs no atexit handlers and would wait forever for the workers
+    # shut down at exit, before the interpreter tears its modules down. A process that is itself a multiprocessing child
+    # (nbdev_test forks one per notebook) still waits for the workers at its exit: shut the pool down before (the tests do)
     multiprocessing.util.Finalize(pool, pool.shutdown, kwargs={'cancel_futures': True}, exitpriority=10)
     return pool
 
