@@ -826,10 +826,15 @@ def shared_worker_pool(workers):
     "The `worker_pool` that `compress`/`decompress` use: started at the first call, kept for later ones (one per worker count)."
     import multiprocessing.util
     pool = worker_pool(workers)
-    # shut down at exit, before the interpreter tears its modules down. A process that is itself a multiprocessing child
-    # (nbdev_test forks one per notebook) still waits for the workers at its exit: shut the pool down before (the tests do)
-    multiprocessing.util.Finalize(pool, pool.shutdown, kwargs={'cancel_futures': True}, exitpriority=10)
+    # stopped at exit by multiprocessing's finalizers, which also run where this process is itself a multiprocessing
+    # child (nbdev_test forks one per notebook): there a waiting shutdown hangs, so the workers are ended outright
+    multiprocessing.util.Finalize(pool, _stop_pool, (pool,), exitpriority=10)
     return pool
+
+def _stop_pool(pool):
+    "End `pool`'s worker processes without waiting for anything (they hold nothing to save) and shut it down."
+    for process in list((getattr(pool, '_processes', None) or {}).values()): process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 _WORKER_CODECS = {}   # in a worker process: (.keras file, model id) -> the codec loaded from it
 WORKER_CODEC_ERROR = 'CodecError in a worker process'   # a worker's CodecError travels as RuntimeError(this, message)
