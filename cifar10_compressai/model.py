@@ -53,11 +53,14 @@ __all__ = ['STRIDE', 'MAX_ESCAPE_BITS', 'ESCAPE_CHUNK_BITS', 'BIT_FRACTION', 'PA
            'worker_throughput']
 
 # %% ../nbs/01_model.ipynb #af40cb1d
-def gdn(x, beta_root, gamma_root, beta_min, inverse=False):
-    "GDN (or IGDN) of `x` (…, C) with the layer's parameters: x / sqrt(β + Σⱼ γᵢⱼ xⱼ²), β = beta_root² + beta_min, γ = gamma_root²."
+def gdn(x, beta_root, gamma_root, beta_min, inverse=False, dtype=None):
+    """GDN (or IGDN) of `x` (…, C) with the layer's parameters: x / sqrt(β + Σⱼ γᵢⱼ xⱼ²), β = beta_root² + beta_min, γ = gamma_root².
+    `dtype` (e.g. 'bfloat16', the encoder's `inference_graph`): the products xⱼ² γᵢⱼ in that dtype, their sums and
+    everything else in float32; default: all in `x`'s dtype."""
     beta = ops.square(beta_root) + beta_min
     gamma = ops.square(gamma_root)             # gamma[i, j]: weight of x_j^2 in channel i
-    norm = ops.einsum('...j,ij->...i', ops.square(x), gamma) + beta
+    if dtype is None: norm = ops.einsum('...j,ij->...i', ops.square(x), gamma) + beta
+    else: norm = ops.cast(ops.einsum('...j,ij->...i', ops.cast(ops.square(x), dtype), ops.cast(gamma, dtype)), 'float32') + beta
     return x * ops.sqrt(norm) if inverse else x * ops.rsqrt(norm)
 
 @keras.saving.register_keras_serializable(package='cifar10_compressai')
@@ -325,6 +328,7 @@ class RangeTables:
         self.models = [constriction.stream.model.Categorical(counts[c, :self.length[c]].astype(np.float64) / scale, perfect=False)
                        for c in range(len(self.length))]
         self.min_bits_per_position = _min_bits(counts.max(axis=1), eb.precision)
+        self._offset, self._escape = self.offset[:, None].astype(np.int64), self.length[:, None].astype(np.int64) - 1   # (C, 1): `encode_into`'s
 
     def min_payload_bytes(self, positions):
         "Fewest payload bytes a file of `positions` latent positions may have: half of what the tables' likeliest symbols cost."
@@ -343,10 +347,10 @@ class RangeTables:
     def encode_into(self, encoder, symbols):
         "Code an integer latent (h, w, C) channel by channel into a constriction `encoder`, then its escapes."
         by_channel = symbols.reshape(-1, symbols.shape[-1]).T          # (C, positions): one row per table
-        index = by_channel - self.offset[:, None]
-        outside = (index < 0) | (index >= self.length[:, None] - 1)
-        index = np.where(outside, self.length[:, None] - 1, index).astype(np.int32)
-        for row, model in zip(index, self.models): encoder.encode(row, model)
+        index = np.subtract(by_channel, self._offset, dtype=np.int64)
+        outside = index.view(np.uint64) >= self._escape.view(np.uint64)   # one comparison: a negative index wraps to a huge one
+        if outside.any(): index = np.where(outside, self._escape, index)
+        for row, model in zip(index.astype(np.int32), self.models): encoder.encode(row, model)
         _encode_escapes(encoder, by_channel[outside])                 # channel by channel, positions in raster order
 
     def decode_from(self, decoder, shape):
@@ -719,19 +723,21 @@ def inference_graph():
     function keeps retracing would reach the user's screen, so `_ExpectedRetracing` keeps it, and only it, off."""
     import tensorflow as tf
     tf.get_logger().addFilter(_EXPECTED_RETRACING)
-    def conv(x, kernel, bias, strides, padding, dtype):
-        return tf.cast(tf.nn.conv2d(tf.cast(x, dtype), tf.cast(kernel, dtype), strides, padding), 'float32') + bias
+    def conv(x, kernel, bias, strides, padding, dtype):   # the bias added inside the convolution: one pass less
+        return tf.cast(tf.nn.bias_add(tf.nn.conv2d(tf.cast(x, dtype), tf.cast(kernel, dtype), strides, padding), tf.cast(bias, dtype)), 'float32')
     @tf.function(autograph=False, reduce_retracing=True)
     def run(x, steps, dtype):
+        mixing = None if dtype == 'float32' else dtype    # GDN's channel-mixing products in the convolutions' dtype
         for kind, *args in steps:
-            x = conv(x, *args, dtype) if kind == 'conv' else gdn(x, *args) if kind == 'gdn' else tf.nn.relu(x)
+            x = conv(x, *args, dtype) if kind == 'conv' else gdn(x, *args, dtype=mixing) if kind == 'gdn' else tf.nn.relu(x)
         return x
     return run
 
 def inference_transform(transform, dtype=None):
     """`transform` (an `AnalysisTransform` or `HyperAnalysis`) as the encoder runs it: a function from a float32 numpy
     batch to a float32 numpy batch, through `inference_graph`. Its convolutions multiply in `dtype` (default
-    `encoder_dtype()`, read when this is called) and sum in float32; biases, GDN and ReLU run in float32. The function
+    `encoder_dtype()`, read when this is called) and sum in float32, as do GDN's channel-mixing products; biases are
+    added in `dtype` inside the convolution, the rest of GDN and ReLU run in float32. The function
     reads the layers' variables at every call, so it follows any further training."""
     import tensorflow as tf
     dtype = dtype or encoder_dtype()
@@ -1368,13 +1374,20 @@ class GaussianTables:
         ask for one, the other cores being busy already."""
         log_scale = np.asarray(log_scale, np.float64)
         out, last = np.empty(log_scale.shape, np.uint8), len(self.bounds)
-        # the bounds either side of index i are around[i] and around[i + 1]; NaN after the last: nothing compares >= it, +inf included
-        around, step = np.concatenate([[-np.inf], self.bounds, [np.nan]]), (self.bounds[-1] - self.bounds[0]) / (last - 1)
-        def search(part):
+        # the bounds below and above index i are below[i] and above[i] (NaN above the last: nothing compares >= it,
+        # +inf included); the first guess is v · per_step + shift ≈ (v − bounds[0]) / step + 1
+        below, above = np.concatenate([[-np.inf], self.bounds]), np.concatenate([self.bounds, [np.nan]])
+        step = (self.bounds[-1] - self.bounds[0]) / (last - 1)
+        per_step, shift = 1.0 / step, 1.0 - self.bounds[0] / step
+        def search(part):   # in place where it can be: this runs for every latent value, in the encoder and the decoder
             v = log_scale[part]
-            i = np.fmax(np.fmin((v - self.bounds[0]) / step + 1.0, last), 0.0).astype(np.intp)   # fmin/fmax: NaN -> last
+            guess = np.multiply(v, per_step); guess += shift
+            np.clip(guess, 0.0, last, out=guess)                          # NaN stays NaN ...
+            with np.errstate(invalid='ignore'): i = guess.astype(np.intp)
+            nan = np.isnan(guess)
+            if nan.any(): i[nan] = last                                   # ... and lies above every bound
             while True:
-                up, down = v >= around[i + 1], v < around[i]
+                up, down = v >= np.take(above, i), v < np.take(below, i)
                 if not (up.any() or down.any()): break
                 i += up; i -= down
             out[part] = i
