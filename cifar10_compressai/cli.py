@@ -17,8 +17,8 @@ from .data import (IMAGE_SUFFIXES, RAW_IMAGE_BYTES, TUNINGS, atomic_write_bytes,
                                      png_bits_per_pixel, pretrained_qualities, sample_images, save_image, tile_images)
 
 # %% auto #0
-__all__ = ['EFFORTS', 'CLIError', 'compress_files', 'decompress_files', 'demo', 'evaluate_data', 'benchmark', 'pack_folder',
-           'config_from_args', 'main']
+__all__ = ['CLI_BATCH_PIXELS', 'EFFORTS', 'CLIError', 'compress_files', 'decompress_files', 'demo', 'evaluate_data', 'benchmark',
+           'pack_folder', 'config_from_args', 'main']
 
 # %% ../nbs/05_cli.ipynb #ba2393a3
 class CLIError(Exception):
@@ -39,8 +39,9 @@ def _destinations(inputs, out, suffixes, suffix):
     return [(p, Path(out)/(p.stem + suffix) if folder else Path(out)) for p in paths]
 
 def _check_output(src, dst, inputs, force, taken):
-    "Refuse an output that is an input, was already written by this run, or exists (even as a dangling link) without force."
-    if any(dst.resolve() == i.resolve() for i in inputs): raise CLIError(f'{src}: its output {dst} would overwrite an input')
+    """Refuse an output that is an input (`inputs`: their resolved paths, a set), was already written by this run, or
+    exists (even as a dangling link) without force."""
+    if dst.resolve() in inputs: raise CLIError(f'{src}: its output {dst} would overwrite an input')
     if dst.resolve() in taken: raise CLIError(f'{src}: another input already wrote the same output {dst}')
     if os.path.lexists(dst) and not force: raise CLIError(f'{dst}: exists (use --force to replace it)')
     taken.add(dst.resolve())
@@ -50,45 +51,72 @@ def _say(text):
     try: print(text, flush=True)
     except BrokenPipeError: os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
-def _each(pairs, work, force):
-    "Run work(src, dst) for every pair after checking dst; report failures in one line each; return their number."
-    failures, inputs, taken = 0, [s for s, _ in pairs], set()
+CLI_BATCH_PIXELS = 1 << 22   # pixels coded in one call (4,096 CIFAR-sized images): a call per batch, not per file; memory bounded
+_FILE_FAILURES = (CLIError, OSError, ValueError)   # what one file's failure raises (CodecError is a ValueError)
+
+def _each(pairs, load, code, save, force):
+    """For every (src, dst) pair: check dst, then load(src) -> (item, its pixels); code the items of about
+    CLI_BATCH_PIXELS pixels at a time, code(items) -> one result each; then save(src, dst, item, result). A failure is
+    reported in one line naming its file and the other files go on: a batch that fails is coded again file by file,
+    so that the error names the file it came from. Returns the number of failures."""
+    failures, inputs, taken, batch, pixels = 0, {s.resolve() for s, _ in pairs}, set(), [], 0   # each path resolved once
+    def failed(src, dst, e):
+        nonlocal failures; failures += 1
+        print(f'cifar10-compressai: error: {e if str(src) in str(e) or str(dst) in str(e) else f"{src}: {e}"}', file=sys.stderr)
+    def run(batch):
+        try: results = code([item for _, _, item in batch])
+        except _FILE_FAILURES as e:
+            if len(batch) == 1: failed(*batch[0][:2], e)
+            else:
+                for one in batch: run([one])
+            return
+        for (src, dst, item), result in zip(batch, results):
+            try: save(src, dst, item, result)
+            except _FILE_FAILURES as e: failed(src, dst, e)
     for src, dst in pairs:
         try:
             _check_output(src, dst, inputs, force, taken)
             if not src.is_file(): raise CLIError(f'{src}: no such file')
-            work(src, dst)
-        except (CLIError, OSError, ValueError) as e:
-            failures += 1
-            print(f'cifar10-compressai: error: {e if str(src) in str(e) or str(dst) in str(e) else f"{src}: {e}"}', file=sys.stderr)
+            item, size = load(src)
+        except _FILE_FAILURES as e: failed(src, dst, e); continue
+        batch.append((src, dst, item)); pixels += size
+        if pixels >= CLI_BATCH_PIXELS: run(batch); batch, pixels = [], 0
+    if batch: run(batch)
     return failures
 
 # %% ../nbs/05_cli.ipynb #ebfa8b91
 EFFORTS = (0, 1, 2, 3)   # --effort's choices: the encoder efforts of 01_model (range(len(EFFORT_STEPS)), checked below)
 
-def compress_files(inputs, out, quality=3, force=False, effort=0, tune='psnr'):
-    """Compress image files (or folders of them) to .c10 files at `out` (see above; `effort` and `tune`: see
-    `compress`); returns the number of failures."""
+def compress_files(inputs, out, quality=3, force=False, effort=0, tune='psnr', workers=1):
+    """Compress image files (or folders of them) to .c10 files at `out` (see above; `effort`, `tune` and `workers`:
+    see `compress`), many images per call (`_each`); returns the number of failures."""
     if quality not in pretrained_qualities(tune=tune):
         raise CLIError(f'no pretrained weights for quality {quality} ({tune}): this build ships qualities {pretrained_qualities(tune=tune)}')
-    def work(src, dst):
+    def load(src):
         image = load_image(src)                      # a bad input fails here, before TensorFlow is loaded
+        return image, image.shape[0] * image.shape[1]
+    def code(images):
         from cifar10_compressai.model import load_pretrained
-        data = load_pretrained(quality, tune).compress(image, effort)[0]
+        return load_pretrained(quality, tune).compress(images, effort, workers)
+    def save(src, dst, image, data):
         dst.parent.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(dst, data, overwrite=force)
         _say(f'{src} -> {dst}: {len(data)} bytes, {len(data) * 8 / (image.shape[0] * image.shape[1]):.3f} bpp')
-    return _each(_destinations(inputs, out, IMAGE_SUFFIXES, '.c10'), work, force)
+    return _each(_destinations(inputs, out, IMAGE_SUFFIXES, '.c10'), load, code, save, force)
 
-def decompress_files(inputs, out, force=False, exact=False):
-    "Decode .c10 files (or folders of them) to PNG files at `out` (see above; `exact`: see `decompress`); returns the number of failures."
-    from cifar10_compressai.model import decompress
-    def work(src, dst):
-        image = decompress([src.read_bytes()], exact)[0]
+def decompress_files(inputs, out, force=False, exact=False, workers=1):
+    """Decode .c10 files (or folders of them) to PNG files at `out` (see above; `exact` and `workers`: see
+    `decompress`), many files per call (`_each`); returns the number of failures."""
+    from cifar10_compressai.model import decompress, parse_file
+    def load(src):
+        data = src.read_bytes()
+        header = parse_file(data)                    # a bad header fails here, for this file alone
+        return data, header.height * header.width
+    def save(src, dst, data, image):
         dst.parent.mkdir(parents=True, exist_ok=True)
         save_image(dst, image, overwrite=force)
         _say(f'{src} -> {dst}: {image.shape[1]}x{image.shape[0]}')
-    return _each(_destinations(inputs, out, {'.c10'}, '.png'), work, force)
+    return _each(_destinations(inputs, out, {'.c10'}, '.png'), load, lambda files: decompress(files, exact, workers), save, force)
 
 # %% ../nbs/05_cli.ipynb #a0cc1d8e
 def _lpips_available():
@@ -155,6 +183,11 @@ def _add_config_flags(parser):
             kind = {'int': int, 'float': float}.get((f.type if isinstance(f.type, str) else f.type.__name__).split(' | ')[0], str)   # 'int | None': an int
             parser.add_argument(flag, type=kind, default=None, metavar=f.name.upper())
 
+def _positive(text):
+    "--workers: a whole number of at least 1 (argparse refuses anything else, before TensorFlow loads)."
+    if not text.isdigit() or int(text) < 1: raise argparse.ArgumentTypeError(f'expected a whole number of at least 1, got {text!r}')
+    return int(text)
+
 def _quality_or_base(text):
     "--quality of `train`: a shipped level's number, or the name of a base run that shipped runs start from (see 03_train)."
     return int(text) if text.isdigit() else text
@@ -175,6 +208,7 @@ def main(argv=None):
     parser.add_argument('--verbose', action='store_true', help="show TensorFlow's start-up messages")
     sub = parser.add_subparsers(dest='command', required=True)
     out_help = 'output file for one input file; otherwise (or when it is a folder or ends in /) the output folder'
+    workers_help = 'worker processes (default 1: this one); each starts in a few seconds, worth it for thousands of images'
     p = sub.add_parser('compress', help='images (files or folders) -> .c10 files')
     p.add_argument('inputs', nargs='+'); p.add_argument('-o', '--out', required=True, help=out_help)
     p.add_argument('-q', '--quality', type=int, default=3, help='shipped quality level (default 3)')
@@ -183,10 +217,12 @@ def main(argv=None):
     p.add_argument('-t', '--tune', choices=TUNINGS, default='psnr',
                    help='psnr: levels trained for MSE (default); perceptual: trained for LPIPS, finer texture at the same size')
     p.add_argument('--force', action='store_true', help='replace existing output files')
+    p.add_argument('--workers', type=_positive, default=1, help=workers_help)
     p = sub.add_parser('decompress', help='.c10 files (or folders) -> PNG files')
     p.add_argument('inputs', nargs='+'); p.add_argument('-o', '--out', required=True, help=out_help)
     p.add_argument('--force', action='store_true', help='replace existing output files')
     p.add_argument('--exact', action='store_true', help='the same pixels on every machine (slower; default: float32 synthesis)')
+    p.add_argument('--workers', type=_positive, default=1, help=workers_help)
     p = sub.add_parser('evaluate', help='compare with classical codecs on CIFAR-10 test images')
     p.add_argument('--data', default=None, help='cifar-10-batches-py folder (default: $CIFAR10_DIR, Keras cache, download)')
     p.add_argument('-o', '--out', default='models'); p.add_argument('-n', '--count', type=int, default=1000)
@@ -205,15 +241,15 @@ def main(argv=None):
     p.add_argument('-o', '--out', required=True, help='output folder: new or empty, or an unfinished pack of the same job to finish')
     p.add_argument('-q', '--quality', type=int, default=3, help='shipped quality level (default 3)')
     p.add_argument('--shard-images', type=int, default=2500, help='images per shard (default 2500)')
-    p.add_argument('--workers', type=int, default=None, help='worker processes (default: one per core)')
+    p.add_argument('--workers', type=_positive, default=None, help='worker processes (default: one per core)')
     p = sub.add_parser('demo', help='the main job: shipped weights on shipped sample images, against WebP and JPEG')
     p.add_argument('-o', '--out', default='c10-demo', help='output folder (default: c10-demo)')
     p.add_argument('--force', action='store_true', help='replace existing output files')
     args = parser.parse_args(argv)
     if args.verbose: os.environ['C10_VERBOSE'] = '1'
     try:
-        if args.command == 'compress': failures = compress_files(args.inputs, args.out, args.quality, args.force, args.effort, args.tune)
-        elif args.command == 'decompress': failures = decompress_files(args.inputs, args.out, args.force, args.exact)
+        if args.command == 'compress': failures = compress_files(args.inputs, args.out, args.quality, args.force, args.effort, args.tune, args.workers)
+        elif args.command == 'decompress': failures = decompress_files(args.inputs, args.out, args.force, args.exact, args.workers)
         elif args.command == 'evaluate': evaluate_data(args.data, args.out, args.count, not args.no_lpips); failures = 0
         elif args.command == 'train':
             from cifar10_compressai.train import train
