@@ -1387,11 +1387,13 @@ class GaussianTables:
             v = log_scale[part]
             guess = np.multiply(v, per_step); guess += shift
             np.clip(guess, 0.0, last, out=guess)                          # NaN stays NaN ...
-            with np.errstate(invalid='ignore'): i = guess.astype(np.intp)
             nan = np.isnan(guess)
+            with np.errstate(invalid='ignore'): i = guess.astype(np.intp)
             if nan.any(): i[nan] = last                                   # ... and lies above every bound
+            bound = guess        # the guess's memory holds each bound in turn ('clip': i is in range, and `out` is not buffered)
             while True:
-                up, down = v >= np.take(above, i), v < np.take(below, i)
+                up = v >= np.take(above, i, out=bound, mode='clip')
+                down = v < np.take(below, i, out=bound, mode='clip')
                 if not (up.any() or down.any()): break
                 i += up; i -= down
             out[part] = i
