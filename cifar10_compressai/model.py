@@ -328,7 +328,7 @@ class RangeTables:
         self.models = [constriction.stream.model.Categorical(counts[c, :self.length[c]].astype(np.float64) / scale, perfect=False)
                        for c in range(len(self.length))]
         self.min_bits_per_position = _min_bits(counts.max(axis=1), eb.precision)
-        self._offset, self._escape = self.offset[:, None].astype(np.int64), self.length[:, None].astype(np.int64) - 1   # (C, 1): `encode_into`'s
+        self._offset, self._escape = self.offset[:, None].astype(np.int64), self.length[:, None].astype(np.int64) - 1   # (C, 1) columns: each channel's offset and escape symbol
 
     def min_payload_bytes(self, positions):
         "Fewest payload bytes a file of `positions` latent positions may have: half of what the tables' likeliest symbols cost."
@@ -357,8 +357,8 @@ class RangeTables:
         "The integer latent of `shape` (h, w, C) that `encode_into` coded, read from a constriction `decoder`."
         h, w, c = shape
         index = np.stack([decoder.decode(model, h * w) for model in self.models]).astype(np.int64)   # (C, positions)
-        by_channel = index + self.offset[:, None]
-        escaped = index == self.length[:, None] - 1
+        by_channel = index + self._offset
+        escaped = index == self._escape
         by_channel[escaped] = _decode_escapes(decoder, int(escaped.sum()))
         return by_channel.T.reshape(h, w, c)
 
